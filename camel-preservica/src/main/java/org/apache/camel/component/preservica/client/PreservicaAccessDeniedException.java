@@ -1,0 +1,13 @@
+package org.apache.camel.component.preservica.client;
+
+/** The user lacks a role or Preservica answered 403. */
+public class PreservicaAccessDeniedException extends PreservicaException {
+
+    public PreservicaAccessDeniedException(String message, int statusCode) {
+        super(message, statusCode);
+    }
+
+    public PreservicaAccessDeniedException(String message, int statusCode, Throwable cause) {
+        super(message, statusCode, cause);
+    }
+}

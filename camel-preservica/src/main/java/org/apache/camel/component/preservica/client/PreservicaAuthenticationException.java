@@ -1,0 +1,13 @@
+package org.apache.camel.component.preservica.client;
+
+/** Preservica refused to authenticate the configured user. */
+public class PreservicaAuthenticationException extends PreservicaException {
+
+    public PreservicaAuthenticationException(String message, int statusCode) {
+        super(message, statusCode);
+    }
+
+    public PreservicaAuthenticationException(String message, int statusCode, Throwable cause) {
+        super(message, statusCode, cause);
+    }
+}

@@ -1,0 +1,13 @@
+package org.apache.camel.component.preservica.client;
+
+/** Preservica refused a subscription because the receiver did not answer its challenge correctly. */
+public class PreservicaChallengeFailedException extends PreservicaException {
+
+    public PreservicaChallengeFailedException(String message, int statusCode) {
+        super(message, statusCode);
+    }
+
+    public PreservicaChallengeFailedException(String message, int statusCode, Throwable cause) {
+        super(message, statusCode, cause);
+    }
+}

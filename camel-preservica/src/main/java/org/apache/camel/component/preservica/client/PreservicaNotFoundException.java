@@ -1,0 +1,13 @@
+package org.apache.camel.component.preservica.client;
+
+/** Preservica answered 404 for an entity or subscription. */
+public class PreservicaNotFoundException extends PreservicaException {
+
+    public PreservicaNotFoundException(String message, int statusCode) {
+        super(message, statusCode);
+    }
+
+    public PreservicaNotFoundException(String message, int statusCode, Throwable cause) {
+        super(message, statusCode, cause);
+    }
+}

@@ -1,0 +1,9 @@
+package org.apache.camel.component.preservica.client;
+
+/** No HTTP answer came back: connection refused, connect or read timeout, I/O failure (after any retries). */
+public class PreservicaUnreachableException extends PreservicaException {
+
+    public PreservicaUnreachableException(String message, Throwable cause) {
+        super(message, -1, cause);
+    }
+}
