@@ -3,6 +3,8 @@ package org.apache.camel.component.preservica.client;
 /** The user lacks a role or Preservica answered 403. */
 public class PreservicaAccessDeniedException extends PreservicaException {
 
+    private static final long serialVersionUID = 1L;
+
     public PreservicaAccessDeniedException(String message, int statusCode) {
         super(message, statusCode);
     }

@@ -3,6 +3,8 @@ package org.apache.camel.component.preservica.client;
 /** Preservica refused to authenticate the configured user. */
 public class PreservicaAuthenticationException extends PreservicaException {
 
+    private static final long serialVersionUID = 1L;
+
     public PreservicaAuthenticationException(String message, int statusCode) {
         super(message, statusCode);
     }

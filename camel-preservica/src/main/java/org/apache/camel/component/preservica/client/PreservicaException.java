@@ -3,6 +3,8 @@ package org.apache.camel.component.preservica.client;
 /** Root of every failure the Preservica client reports. Messages never contain passwords, tokens or secrets. */
 public class PreservicaException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int statusCode;
 
     public PreservicaException(String message) {

@@ -3,6 +3,8 @@ package org.apache.camel.component.preservica.client;
 /** Preservica answered 404 for an entity or subscription. */
 public class PreservicaNotFoundException extends PreservicaException {
 
+    private static final long serialVersionUID = 1L;
+
     public PreservicaNotFoundException(String message, int statusCode) {
         super(message, statusCode);
     }

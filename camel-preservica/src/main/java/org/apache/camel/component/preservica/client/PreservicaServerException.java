@@ -3,6 +3,8 @@ package org.apache.camel.component.preservica.client;
 /** Preservica answered an error status not covered by a more specific exception, after any retries. */
 public class PreservicaServerException extends PreservicaException {
 
+    private static final long serialVersionUID = 1L;
+
     public PreservicaServerException(String message, int statusCode) {
         super(message, statusCode);
     }

@@ -3,6 +3,8 @@ package org.apache.camel.component.preservica.signing;
 /** A subscription challenge this receiver will not answer; the message never contains the secret. */
 public final class ChallengeRefusedException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     /** Why the challenge was refused. */
     public enum Reason {
         /** No challenge code, or an empty one. */
