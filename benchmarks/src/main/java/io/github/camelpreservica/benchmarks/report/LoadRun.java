@@ -1,0 +1,18 @@
+package io.github.camelpreservica.benchmarks.report;
+
+/**
+ * One timed wrk run against one server: what its Lua {@code done()} printed, plus where it stood in the
+ * sequence.
+ */
+public record LoadRun(String server, int connections, int round, long requests, long durationMicros,
+        long p50Micros, long p99Micros, long non2xx, long socketErrors) {
+
+    public double requestsPerSecond() {
+        return durationMicros == 0 ? 0 : requests * 1_000_000.0 / durationMicros;
+    }
+
+    /** A run where anything failed measured the wrong thing (e.g. 401s are cheap): it must not count silently. */
+    public boolean clean() {
+        return non2xx == 0 && socketErrors == 0 && requests > 0;
+    }
+}

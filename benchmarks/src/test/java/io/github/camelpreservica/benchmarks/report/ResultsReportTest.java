@@ -1,0 +1,73 @@
+package io.github.camelpreservica.benchmarks.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultsReportTest {
+
+    private static LoadRun run(String server, int connections, int round, long requests, long p99Micros) {
+        return new LoadRun(server, connections, round, requests, 10_000_000, p99Micros / 2, p99Micros, 0, 0);
+    }
+
+    private static String report(List<LoadRun> runs, Map<String, Long> rss) {
+        return new ResultsReport(new LoadResults(runs, rss, new Properties()), "chart.svg", Optional.empty()).markdown();
+    }
+
+    @Test
+    void pairsEachReceiverRunWithTheBaselineRunOfTheSameRound() {
+        String md = report(List.of(
+                run("receiver", 32, 1, 240_000, 4000), run("baseline", 32, 1, 300_000, 4000),
+                run("receiver", 32, 2, 310_000, 4000), run("baseline", 32, 2, 310_000, 4000)), Map.of());
+
+        assertThat(md).contains("| 32 | 1 | 24000 | 30000 | 0.800 |");
+        assertThat(md).contains("| 32 | 2 | 31000 | 31000 | 1.000 |");
+    }
+
+    @Test
+    void judgesThroughputOnTheMeanRatioAtTheHighestConnectionCount() {
+        String md = report(List.of(
+                run("receiver", 1, 1, 10_000, 100), run("baseline", 1, 1, 50_000, 100),
+                run("receiver", 32, 1, 290_000, 4000), run("baseline", 32, 1, 300_000, 4000)), Map.of());
+
+        assertThat(md).contains("| throughput ≥ 0.95 × baseline | 0.967 (mean of 1 pairs: 0.967) | met |");
+    }
+
+    @Test
+    void reportsAMissWhenThroughputFallsShort() {
+        String md = report(List.of(run("receiver", 32, 1, 280_000, 4000), run("baseline", 32, 1, 300_000, 4000)),
+                Map.of());
+
+        assertThat(md).contains("| throughput ≥ 0.95 × baseline | 0.933 (mean of 1 pairs: 0.933) | missed |");
+    }
+
+    @Test
+    void reportsAMissWhenP99IsMoreThanATenthAndAFifthAbove() {
+        String md = report(List.of(run("receiver", 32, 1, 300_000, 5000), run("baseline", 32, 1, 300_000, 4000)),
+                Map.of());
+
+        assertThat(md).contains("| p99 latency ≤ 1.2 × baseline | 1.25 (mean of 1 pairs: 1.25) | missed |");
+    }
+
+    @Test
+    void refusesToJudgeAPairWhereRequestsFailed() {
+        LoadRun refused = new LoadRun("receiver", 32, 1, 300_000, 10_000_000, 100, 200, 300_000, 0);
+        String md = report(List.of(refused, run("baseline", 32, 1, 300_000, 4000)), Map.of());
+
+        assertThat(md).contains("invalid: some requests failed");
+        assertThat(md).contains("receiver 300000 non-2xx");
+    }
+
+    @Test
+    void comparesResidentMemoryAfterLoad() {
+        String md = report(List.of(run("receiver", 32, 1, 1, 1), run("baseline", 32, 1, 1, 1)),
+                Map.of("receiver", 230L * 1024, "baseline", 200L * 1024));
+
+        assertThat(md).contains("| resident memory after load ≤ 1.1 × baseline | 1.15 (receiver 230 MiB, baseline 200 MiB) | missed |");
+    }
+}
