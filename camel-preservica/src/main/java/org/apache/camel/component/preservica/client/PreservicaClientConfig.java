@@ -59,7 +59,7 @@ public final class PreservicaClientConfig {
 
     private static String require(CredentialResolver resolver, CredentialKey key, String explicit, String what) {
         return resolver.resolve(key, explicit).orElseThrow(() -> new IllegalArgumentException(
-                "No Preservica " + what + ": set the " + resolver.describeSources(key)));
+                "No Preservica " + what + ": set the " + what + " " + resolver.describeSources(key)));
     }
 
     /** The server's base URI without a trailing slash, e.g. {@code https://eu.preservica.com}. */
