@@ -1,0 +1,325 @@
+package org.apache.camel.component.preservica.webhook;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of a preservica-webhook endpoint. The component holds one instance whose values every endpoint starts
+ * from ({@code camel.component.preservica-webhook.*}); each endpoint works on its own copy, so a URI option
+ * overrides the component's value for that endpoint only.
+ */
+@UriParams
+public class PreservicaWebhookConfiguration implements Cloneable {
+
+    // connection to Preservica
+
+    @UriParam(label = "common")
+    private String server;
+    @UriParam(label = "security")
+    private String username;
+    @UriParam(label = "security", secret = true)
+    private String password;
+    @UriParam(label = "common")
+    private String tenant;
+    @UriParam(label = "security", secret = true)
+    private String twoFactorSeed;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long readTimeout = 30_000;
+
+    // receiving deliveries
+
+    // not an enum option: it holds a comma separated list
+    @UriParam(label = "consumer")
+    private String trigger;
+    @UriParam(label = "security", secret = true)
+    private String secret;
+    @UriParam(label = "consumer")
+    private String webhookExternalUrl;
+    @UriParam(label = "consumer")
+    private String webhookPath;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean subscribe = true;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean reuseExistingSubscription = true;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean unsubscribeOnStop = true;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean splitEvents = true;
+    @UriParam(label = "consumer,advanced", defaultValue = "1048576")
+    private long maxBodySize = 1_048_576;
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer,advanced", defaultValue = "false")
+    private boolean retrySubscribeInBackground;
+    @UriParam(label = "consumer,advanced", defaultValue = "5000", javaType = "java.time.Duration")
+    private long subscribeRetryDelay = 5_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long subscribeRetryMaxDelay = 300_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long shutdownTimeout = 30_000;
+
+    /** A copy for one endpoint, so that setting its options leaves the component's defaults alone. */
+    public PreservicaWebhookConfiguration copy() {
+        try {
+            return (PreservicaWebhookConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getServer() {
+        return server;
+    }
+
+    /**
+     * The Preservica server: a host name such as {@code eu.preservica.com} (https implied) or a base URL such as
+     * {@code http://127.0.0.1:9000}. If not set, the environment variable {@code PRESERVICA_SERVER} is used, then
+     * the key {@code server} of {@code credentials.properties} in the working directory.
+     */
+    public void setServer(String server) {
+        this.server = server;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    /**
+     * The Preservica user that manages the subscriptions; it needs the role ROLE_SDB_MANAGER_USER (or
+     * ROLE_SDB_ADMIN_USER). If not set, {@code PRESERVICA_USERNAME} is used, then {@code username} of
+     * {@code credentials.properties}.
+     */
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    /**
+     * The password of the Preservica user. If not set, {@code PRESERVICA_PASSWORD} is used, then {@code password}
+     * of {@code credentials.properties}.
+     */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getTenant() {
+        return tenant;
+    }
+
+    /**
+     * The Preservica tenant of the user. If not set, {@code PRESERVICA_TENANT} is used, then {@code tenant} of
+     * {@code credentials.properties}; if it is set nowhere, Preservica tells the tenant at login.
+     */
+    public void setTenant(String tenant) {
+        this.tenant = tenant;
+    }
+
+    public String getTwoFactorSeed() {
+        return twoFactorSeed;
+    }
+
+    /**
+     * The Base32 seed of the user's authenticator (TOTP), needed only when the user logs in with two-factor
+     * authentication. If not set, {@code PRESERVICA_2FA_TOKEN} is used, then {@code twoFactorToken} of
+     * {@code credentials.properties}.
+     */
+    public void setTwoFactorSeed(String twoFactorSeed) {
+        this.twoFactorSeed = twoFactorSeed;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long to wait for a connection to Preservica, in milliseconds (or a duration such as {@code 10s}). */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * How long to wait for Preservica to answer one call, in milliseconds (or a duration such as {@code 30s}).
+     * Subscribing waits while Preservica sends its challenge to this route, so keep it well above a second.
+     */
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public String getTrigger() {
+        return trigger;
+    }
+
+    /**
+     * The events to receive: one or several of MOVED, INDEXED, SECURITY_CHANGED, INGEST_FAILED and
+     * CHANGE_ASSET_VISIBILITY, comma separated (Preservica's wire values such as FULL_TEXT_INDEXED are accepted too).
+     * Each trigger gets its own subscription, all delivering to the same URL. Required unless subscribe=false.
+     */
+    public void setTrigger(String trigger) {
+        this.trigger = trigger;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    /**
+     * The shared secret Preservica signs deliveries with; every delivery is verified against it, so it is needed
+     * even when subscribe=false. If not set, the environment variable {@code PRESERVICA_WEBHOOK_SECRET} is used,
+     * then the key {@code secret.key} of {@code credentials.properties}.
+     */
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public String getWebhookExternalUrl() {
+        return webhookExternalUrl;
+    }
+
+    /**
+     * The URL Preservica calls, as Preservica must write it (behind a proxy or gateway this is the public address).
+     * Default: {@code http://<host>:<port><webhookPath>}, where host and port are those of Camel's REST
+     * configuration if set, else the port of the platform-http server (e.g. {@code camel.server.port}) and host
+     * {@code localhost}. Start fails, asking for this option, when no port is known.
+     */
+    public void setWebhookExternalUrl(String webhookExternalUrl) {
+        this.webhookExternalUrl = webhookExternalUrl;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    /**
+     * The local path on the platform-http server where deliveries are received. Default: the path of
+     * webhookExternalUrl if that is set, else {@code /preservica/<name>}.
+     */
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public boolean isSubscribe() {
+        return subscribe;
+    }
+
+    /**
+     * Whether the consumer makes sure Preservica has a subscription for each trigger when it starts. Set to false
+     * to only receive, when the subscription is managed elsewhere (another instance, a script, the producer).
+     */
+    public void setSubscribe(boolean subscribe) {
+        this.subscribe = subscribe;
+    }
+
+    public boolean isReuseExistingSubscription() {
+        return reuseExistingSubscription;
+    }
+
+    /**
+     * Whether a subscription Preservica already has for the same URL and trigger is adopted instead of creating a
+     * duplicate (for instance after a crash left one behind). An adopted subscription is never removed on stop.
+     */
+    public void setReuseExistingSubscription(boolean reuseExistingSubscription) {
+        this.reuseExistingSubscription = reuseExistingSubscription;
+    }
+
+    public boolean isUnsubscribeOnStop() {
+        return unsubscribeOnStop;
+    }
+
+    /**
+     * Whether the subscriptions this consumer created are removed when it stops. Subscriptions it adopted or did
+     * not create are left alone.
+     */
+    public void setUnsubscribeOnStop(boolean unsubscribeOnStop) {
+        this.unsubscribeOnStop = unsubscribeOnStop;
+    }
+
+    public boolean isSplitEvents() {
+        return splitEvents;
+    }
+
+    /**
+     * true: one exchange per event, whose body is a WebhookEvent ({@code ${body.entityRef}} works in simple).
+     * false: one exchange per delivery, whose body is the WebhookDelivery with all its events.
+     */
+    public void setSplitEvents(boolean splitEvents) {
+        this.splitEvents = splitEvents;
+    }
+
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    /**
+     * The largest request body accepted, in bytes; larger requests get 413 before any signature check or parsing.
+     */
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Remembers the deliveries already processed, so that an exact redelivery is acknowledged without a second
+     * exchange. Default: an in-memory repository of the last 10000 deliveries. Use a shared, persistent one to
+     * survive restarts or to share the work between several instances.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public boolean isRetrySubscribeInBackground() {
+        return retrySubscribeInBackground;
+    }
+
+    /**
+     * When Preservica cannot be reached or refuses the subscription at start: false (the default) fails the route's
+     * start with the cause; true starts the route anyway, keeps receiving, and retries subscribing in the background
+     * (see subscribeRetryDelay), with the readiness check DOWN until it succeeds.
+     */
+    public void setRetrySubscribeInBackground(boolean retrySubscribeInBackground) {
+        this.retrySubscribeInBackground = retrySubscribeInBackground;
+    }
+
+    public long getSubscribeRetryDelay() {
+        return subscribeRetryDelay;
+    }
+
+    /** The first pause before retrying to subscribe in the background; it doubles after each failure. */
+    public void setSubscribeRetryDelay(long subscribeRetryDelay) {
+        this.subscribeRetryDelay = subscribeRetryDelay;
+    }
+
+    public long getSubscribeRetryMaxDelay() {
+        return subscribeRetryMaxDelay;
+    }
+
+    /** The longest pause between two background attempts to subscribe. */
+    public void setSubscribeRetryMaxDelay(long subscribeRetryMaxDelay) {
+        this.subscribeRetryMaxDelay = subscribeRetryMaxDelay;
+    }
+
+    public long getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /**
+     * On stop, how long to wait for the deliveries being processed to finish before unsubscribing and closing the
+     * path. New deliveries are refused with 503 meanwhile, so that Preservica may send them again.
+     */
+    public void setShutdownTimeout(long shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+}
