@@ -26,6 +26,11 @@ final class ComponentJson {
     private final String scheme;
     private final String title;
     private final String syntax;
+    private final String description;
+    private final String firstVersion;
+    private final String supportLevel;
+    private final boolean consumerOnly;
+    private final boolean producerOnly;
     private final List<Option> componentOptions;
     private final List<Option> endpointOptions;
     private final List<Option> headers;
@@ -36,6 +41,11 @@ final class ComponentJson {
         this.scheme = component.path("scheme").asText();
         this.title = component.path("title").asText(scheme);
         this.syntax = component.path("syntax").asText(scheme);
+        this.description = component.path("description").asText();
+        this.firstVersion = component.path("firstVersion").asText();
+        this.supportLevel = component.path("supportLevel").asText();
+        this.consumerOnly = component.path("consumerOnly").asBoolean(false);
+        this.producerOnly = component.path("producerOnly").asBoolean(false);
         this.componentOptions = options(root.path("componentProperties"));
         this.endpointOptions = options(root.path("properties"));
         this.headers = options(root.path("headers"));
@@ -93,6 +103,26 @@ final class ComponentJson {
 
     String syntax() {
         return syntax;
+    }
+
+    String description() {
+        return description;
+    }
+
+    String firstVersion() {
+        return firstVersion;
+    }
+
+    String supportLevel() {
+        return supportLevel;
+    }
+
+    boolean consumerOnly() {
+        return consumerOnly;
+    }
+
+    boolean producerOnly() {
+        return producerOnly;
     }
 
     List<Option> componentOptions() {

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The component pages in {@code docs/} ({@code <scheme>-component.adoc}) and the component JSON files they are
- * generated from. Each page holds three generated regions between Camel's marker comments; everything else on the
- * page is written by hand and left alone.
+ * generated from. Each page holds three generated regions between Camel's marker comments, and the document
+ * attributes of {@link PageAttributes}; everything else on the page is written by hand and left alone.
  */
 final class ComponentPages {
 
@@ -70,6 +70,15 @@ final class ComponentPages {
                 continue;
             }
             String text = readPage(page);
+            for (Map.Entry<String, String> attribute : PageAttributes.of(component).entrySet()) {
+                String current = PageAttributes.valueIn(text, attribute.getKey());
+                if (current == null) {
+                    problems.add(page + ": the attribute line ':" + attribute.getKey() + ":' is missing");
+                } else if (!current.equals(attribute.getValue())) {
+                    problems.add(page + " is out of date with the component JSON (attribute ':" + attribute.getKey()
+                                 + ":' differs from " + component.source() + "): run `" + REGENERATE_COMMAND + "`");
+                }
+            }
             for (Map.Entry<String, Function<ComponentJson, String>> region : REGIONS.entrySet()) {
                 String current;
                 try {
@@ -105,6 +114,9 @@ final class ComponentPages {
             }
             String before = readPage(page);
             String after = before;
+            for (Map.Entry<String, String> attribute : PageAttributes.of(component).entrySet()) {
+                after = PageAttributes.replaceIn(after, attribute.getKey(), attribute.getValue());
+            }
             for (Map.Entry<String, Function<ComponentJson, String>> region : REGIONS.entrySet()) {
                 after = GeneratedRegion.of(region.getKey()).replaceIn(after, region.getValue().apply(component));
             }

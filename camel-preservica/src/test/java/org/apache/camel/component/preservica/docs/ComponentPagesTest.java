@@ -18,7 +18,8 @@ class ComponentPagesTest {
     static final String SAMPLE_JSON = """
             {
               "component": { "kind": "component", "name": "sample", "title": "Sample", "scheme": "sample",
-                             "syntax": "sample:path" },
+                             "syntax": "sample:path", "description": "Receive samples.", "firstVersion": "1.2.0",
+                             "supportLevel": "Preview", "consumerOnly": true, "producerOnly": false },
               "componentProperties": {
                 "password": { "index": 0, "kind": "property", "group": "security", "required": false,
                               "type": "string", "javaType": "java.lang.String", "secret": true,
@@ -40,6 +41,12 @@ class ComponentPagesTest {
 
     static final String HAND_WRITTEN_PAGE = """
             = Sample Component
+            :doctitle: Sample
+            :description: stale
+            :since: stale
+            :supportlevel: stale
+            :component-header: stale
+
             Written by hand.
 
             // component options: START
@@ -123,6 +130,36 @@ class ComponentPagesTest {
     }
 
     @Test
+    void updateSetsTheAttributesCamelDerivesFromTheJson() throws IOException {
+        writeJson(SAMPLE_JSON);
+        writePage("sample", "", "", "");
+
+        pages.update();
+
+        String page = read("sample-component.adoc");
+        assertTrue(page.contains("""
+                :doctitle: Sample
+                :description: Receive samples.
+                :since: 1.2
+                :supportlevel: Preview
+                :component-header: Only consumer is supported
+                """), page);
+    }
+
+    @Test
+    void reportsPageWhoseDescriptionAttributeDisagreesWithItsJson() throws IOException {
+        writeJson(SAMPLE_JSON);
+        writePage("sample", "", "", "");
+        pages.update();
+        writeJson(SAMPLE_JSON.replace("Receive samples.", "Receive and verify samples."));
+
+        List<String> problems = pages.problems();
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("attribute ':description:' differs"), problems::toString);
+    }
+
+    @Test
     void reportsComponentJsonWithoutPage() throws IOException {
         writeJson(SAMPLE_JSON);
 
@@ -157,7 +194,9 @@ class ComponentPagesTest {
         writePage("sample", awaiting, awaiting, awaiting);
         writeJson(SAMPLE_JSON);
 
-        assertEquals(3, pages.problems().size(), pages.problems()::toString);
+        List<String> problems = pages.problems();
+
+        assertEquals(3, problems.stream().filter(p -> p.contains("region '")).count(), problems::toString);
     }
 
     @Test
