@@ -44,8 +44,8 @@ final class ComponentPages {
     private final Path docs;
 
     ComponentPages(Path generatedResources, Path docs) {
-        this.generatedResources = generatedResources;
-        this.docs = docs;
+        this.generatedResources = generatedResources.toAbsolutePath().normalize();
+        this.docs = docs.toAbsolutePath().normalize();
     }
 
     /** The module's own folders, from the module directory (Maven's {@code basedir}). */
@@ -61,22 +61,22 @@ final class ComponentPages {
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         Set<Path> pagesWithJson = new TreeSet<>();
-        for (ComponentJson component : ComponentJson.findAll(generatedResources)) {
+        for (ComponentJson component : components()) {
             Path page = pageOf(component);
             pagesWithJson.add(page);
             if (!Files.isRegularFile(page)) {
-                problems.add("Component '" + component.scheme() + "' (" + component.source() + ") has no page: create "
-                             + page + " with the regions " + markerList() + ", then run `" + REGENERATE_COMMAND + "`");
+                problems.add("Component '" + component.scheme() + "' (" + show(component.source()) + ") has no page: create "
+                             + show(page) + " with the regions " + markerList() + ", then run `" + REGENERATE_COMMAND + "`");
                 continue;
             }
             String text = readPage(page);
             for (Map.Entry<String, String> attribute : PageAttributes.of(component).entrySet()) {
                 String current = PageAttributes.valueIn(text, attribute.getKey());
                 if (current == null) {
-                    problems.add(page + ": the attribute line ':" + attribute.getKey() + ":' is missing");
+                    problems.add(show(page) + ": the attribute line ':" + attribute.getKey() + ":' is missing");
                 } else if (!current.equals(attribute.getValue())) {
-                    problems.add(page + " is out of date with the component JSON (attribute ':" + attribute.getKey()
-                                 + ":' differs from " + component.source() + "): run `" + REGENERATE_COMMAND + "`");
+                    problems.add(show(page) + " is out of date with the component JSON (attribute ':" + attribute.getKey()
+                                 + ":' differs from " + show(component.source()) + "): run `" + REGENERATE_COMMAND + "`");
                 }
             }
             for (Map.Entry<String, Function<ComponentJson, String>> region : REGIONS.entrySet()) {
@@ -84,20 +84,20 @@ final class ComponentPages {
                 try {
                     current = GeneratedRegion.of(region.getKey()).contentIn(text);
                 } catch (IllegalArgumentException e) {
-                    problems.add(page + ": " + e.getMessage());
+                    problems.add(show(page) + ": " + e.getMessage());
                     continue;
                 }
                 if (!current.equals(region.getValue().apply(component))) {
-                    problems.add(page + " is out of date with the component JSON (region '" + region.getKey()
-                                 + "' differs from " + component.source() + "): run `" + REGENERATE_COMMAND + "`");
+                    problems.add(show(page) + " is out of date with the component JSON (region '" + region.getKey()
+                                 + "' differs from " + show(component.source()) + "): run `" + REGENERATE_COMMAND + "`");
                 }
             }
         }
         for (Path page : pages()) {
             if (!pagesWithJson.contains(page) && !isAwaitingItsComponent(page)) {
                 String scheme = page.getFileName().toString().replace(PAGE_SUFFIX, "");
-                problems.add(page + " documents component '" + scheme + "' but no component JSON for it exists under "
-                             + generatedResources + ": build the component, or remove the page");
+                problems.add(show(page) + " documents component '" + scheme + "' but no component JSON for it exists under "
+                             + show(generatedResources) + ": build the component, or remove the page");
             }
         }
         return problems;
@@ -106,7 +106,7 @@ final class ComponentPages {
     /** Rewrites the generated regions of every page that has a JSON; returns the pages that changed. */
     List<Path> update() {
         List<Path> changed = new ArrayList<>();
-        for (ComponentJson component : ComponentJson.findAll(generatedResources)) {
+        for (ComponentJson component : components()) {
             Path page = pageOf(component);
             if (!Files.isRegularFile(page)) {
                 throw new IllegalStateException("Component '" + component.scheme() + "' has no page: create " + page
@@ -151,6 +151,17 @@ final class ComponentPages {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the pages in " + docs, e);
         }
+    }
+
+    /** A path as a reader of the message finds it: relative to the repository root (the parent of docs/). */
+    private String show(Path path) {
+        Path root = docs.getParent();
+        return root != null && path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+    }
+
+    /** The component JSON files this instance reads. */
+    List<ComponentJson> components() {
+        return ComponentJson.findAll(generatedResources);
     }
 
     private static String markerList() {

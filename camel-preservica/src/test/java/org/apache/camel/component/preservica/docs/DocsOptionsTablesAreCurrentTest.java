@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -17,7 +18,11 @@ class DocsOptionsTablesAreCurrentTest {
     @Test
     void everyComponentPageMatchesItsComponentJson() {
         Path moduleDir = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-        List<String> problems = ComponentPages.ofModule(UpdateComponentDocs.moduleDir(moduleDir)).problems();
+        ComponentPages pages = ComponentPages.ofModule(UpdateComponentDocs.moduleDir(moduleDir));
+        // guards against a check that passes because it looked in the wrong folder
+        assertFalse(pages.components().isEmpty(), () -> "No component JSON found from " + moduleDir);
+
+        List<String> problems = pages.problems();
 
         assertTrue(problems.isEmpty(),
                 () -> "The component pages disagree with the component JSON:\n  - " + String.join("\n  - ", problems));
