@@ -21,6 +21,8 @@ CONNECTIONS="${CONNECTIONS:-1 8 32}"
 WRK_THREADS="${WRK_THREADS:-1}"
 BODY_BYTES="${BODY_BYTES:-1024}"
 CHUNK_BYTES="${CHUNK_BYTES:-512}"
+# distinct deliveries to cycle through: more than the receiver's default memory of 10000 seen deliveries
+DELIVERY_COUNT="${DELIVERY_COUNT:-30000}"
 JVM_FLAGS="${JVM_FLAGS:--Xmx512m -XX:+UseG1GC}"
 RECEIVER_PORT="${RECEIVER_PORT:-8090}"
 BASELINE_PORT="${BASELINE_PORT:-8091}"
@@ -84,16 +86,31 @@ start_server baseline "$BASELINE_PORT"
 wait_until_ready receiver "$RECEIVER_PORT" --verifies
 wait_until_ready baseline "$BASELINE_PORT"
 
-BODY="$RESULTS/delivery.json"
-SIGNATURE="$(java -jar "$JAR" delivery --size "$BODY_BYTES" --out "$BODY")"
+DELIVERIES="$RESULTS/deliveries.tsv"
+java -jar "$JAR" deliveries --size "$BODY_BYTES" --count "$DELIVERY_COUNT" --out "$DELIVERIES"
 
 port_of() { [ "$1" = receiver ] && echo "$RECEIVER_PORT" || echo "$BASELINE_PORT"; }
+
+# Bytes allocated so far by a server's threads, over plain bash TCP (no HTTP client needed). HTTP/1.0, so the
+# answer is not chunked and its last line is the number.
+allocated() { # port
+    local answer value
+    exec 3<>"/dev/tcp/127.0.0.1/$1"
+    printf 'GET /bench/allocated HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+    answer="$(timeout 10 cat <&3)"
+    exec 3<&-
+    value="$(echo "${answer##*$'\n'}" | tr -dc '0-9')"
+    if [ -z "$value" ]; then
+        log "could not read /bench/allocated on port $1"; exit 1
+    fi
+    echo "$value"
+}
 
 load() { # server connections duration -> prints the RESULT fields
     local threads="$WRK_THREADS"
     [ "$2" -lt "$threads" ] && threads="$2"
     wrk -t"$threads" -c"$2" -d"$3" -s "$LUA" "http://127.0.0.1:$(port_of "$1")/hook" \
-        -- "$BODY" "$SIGNATURE" "$CHUNK_BYTES" >"$RESULTS/wrk-last.txt"
+        -- "$DELIVERIES" "$CHUNK_BYTES" >"$RESULTS/wrk-last.txt"
     grep '^RESULT' "$RESULTS/wrk-last.txt" | cut -f2-
 }
 
@@ -102,13 +119,17 @@ for server in receiver baseline; do
     load "$server" 32 "$WARMUP" >/dev/null
 done
 
-printf 'server\tconnections\tround\trequests\tduration_us\tp50_us\tp99_us\tnon2xx\tsocket_errors\n' >"$RESULTS/runs.tsv"
+printf 'server\tconnections\tround\trequests\tduration_us\tp50_us\tp99_us\tnon2xx\tsocket_errors\tallocated_bytes\n' >"$RESULTS/runs.tsv"
 for connections in $CONNECTIONS; do
     for round in $(seq 1 "$ROUNDS"); do
         for server in receiver baseline; do   # A B A B: each pair shares the machine's state of the moment
+            before="$(allocated "$(port_of "$server")")"
             fields="$(load "$server" "$connections" "$DURATION")"
-            printf '%s\t%s\t%s\t%s\n' "$server" "$connections" "$round" "$fields" >>"$RESULTS/runs.tsv"
-            log "$server c=$connections round $round: $(echo "$fields" | awk -F'\t' '{printf "%.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d, socket errors %d", $1*1e6/$2, $3/1000, $4/1000, $5, $6}')"
+            after="$(allocated "$(port_of "$server")")"
+            printf '%s\t%s\t%s\t%s\t%s\n' "$server" "$connections" "$round" "$fields" "$((after - before))" \
+                >>"$RESULTS/runs.tsv"
+            log "$server c=$connections round $round: $(printf '%s\t%s' "$fields" "$((after - before))" | awk -F'\t' \
+                '{printf "%.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d, socket errors %d, %.0f bytes allocated a request", $1*1e6/$2, $3/1000, $4/1000, $5, $6, ($1 > 0 ? $7/$1 : 0)}')"
         done
     done
 done
@@ -130,6 +151,7 @@ duration=$DURATION
 warmup=$WARMUP
 bodyBytes=$BODY_BYTES
 chunkBytes=$CHUNK_BYTES
+deliveryCount=$DELIVERY_COUNT
 wrkThreads=$WRK_THREADS
 META
 

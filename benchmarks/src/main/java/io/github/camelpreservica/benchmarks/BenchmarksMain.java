@@ -1,6 +1,9 @@
 package io.github.camelpreservica.benchmarks;
 
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,8 +29,8 @@ public final class BenchmarksMain {
             "usage: java -jar benchmarks.jar <command> [options]",
             "  receiver --port 8090 --secret S   preservica-webhook route (receive-only) at /hook on 127.0.0.1",
             "  baseline --port 8091              bare platform-http route at /hook on 127.0.0.1",
-            "  delivery --size 1024 --secret S --out FILE",
-            "                                    writes a delivery body of that size, prints its signature",
+            "  deliveries --size 1024 --count 30000 --secret S --out FILE",
+            "                                    writes distinct signed deliveries of that size for wrk",
             "  check --url URL --secret S [--size 1024] [--verifies]",
             "                                    posts one chunked signed delivery (must get 2xx); with --verifies",
             "                                    also a tampered one (must be refused)",
@@ -49,7 +52,7 @@ public final class BenchmarksMain {
             switch (args[0]) {
                 case "receiver" -> receiver(new Arguments(rest, Set.of()));
                 case "baseline" -> baseline(new Arguments(rest, Set.of()));
-                case "delivery" -> delivery(new Arguments(rest, Set.of()));
+                case "deliveries" -> deliveries(new Arguments(rest, Set.of()));
                 case "check" -> System.exit(check(new Arguments(rest, Set.of("verifies"))));
                 case "report" -> report(new Arguments(rest, Set.of()));
                 case "jmh" -> org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
@@ -76,10 +79,20 @@ public final class BenchmarksMain {
                 new Properties());
     }
 
-    private static void delivery(Arguments arguments) throws Exception {
-        SignedDelivery delivery = SignedDelivery.ofSize(arguments.integer("size", 1024), arguments.secret());
-        Files.write(Path.of(arguments.required("out")), delivery.body());
-        System.out.println(delivery.signature());
+    /** One delivery a line, signature then a tab then the body (compact JSON has no line breaks). */
+    private static void deliveries(Arguments arguments) throws Exception {
+        int size = arguments.integer("size", 1024);
+        int count = arguments.integer("count", 30_000);
+        String secret = arguments.secret();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(arguments.required("out"))))) {
+            for (int variant = 0; variant < count; variant++) {
+                SignedDelivery delivery = SignedDelivery.ofSize(size, variant, secret);
+                out.write(delivery.signature().getBytes(StandardCharsets.US_ASCII));
+                out.write('\t');
+                out.write(delivery.body());
+                out.write('\n');
+            }
+        }
     }
 
     private static int check(Arguments arguments) throws Exception {

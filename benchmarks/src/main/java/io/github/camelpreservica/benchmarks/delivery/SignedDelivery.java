@@ -38,7 +38,15 @@ public final class SignedDelivery {
      * last one's title padded to the exact size.
      */
     public static SignedDelivery ofSize(int sizeInBytes, String secret) {
-        byte[] body = bodyOfSize(sizeInBytes);
+        return ofSize(sizeInBytes, 0, secret);
+    }
+
+    /**
+     * The same shape and size, about other assets: variants differ in their entity references, so each has its own
+     * signature. Load needs many of them, since a receiver acknowledges an exact redelivery without routing it.
+     */
+    public static SignedDelivery ofSize(int sizeInBytes, int variant, String secret) {
+        byte[] body = bodyOfSize(sizeInBytes, variant);
         return new SignedDelivery(body, sign(body, secret));
     }
 
@@ -59,11 +67,11 @@ public final class SignedDelivery {
         return signature;
     }
 
-    static byte[] bodyOfSize(int sizeInBytes) {
+    static byte[] bodyOfSize(int sizeInBytes, int variant) {
         StringBuilder events = new StringBuilder();
         int count = 0;
         while (true) {
-            String next = (count == 0 ? "" : ",") + event(count, "");
+            String next = (count == 0 ? "" : ",") + event(variant, count, "");
             if (HEAD.length() + events.length() + next.length() + TAIL.length() > sizeInBytes) {
                 break;
             }
@@ -71,14 +79,14 @@ public final class SignedDelivery {
             count++;
         }
         if (count == 0) {
-            int minimum = HEAD.length() + event(0, "").length() + TAIL.length();
+            int minimum = HEAD.length() + event(variant, 0, "").length() + TAIL.length();
             throw new IllegalArgumentException(
                     "A delivery of " + sizeInBytes + " bytes is too small: it needs at least " + minimum);
         }
         int missing = sizeInBytes - (HEAD.length() + events.length() + TAIL.length());
-        String last = event(count - 1, "");
+        String last = event(variant, count - 1, "");
         events.setLength(events.length() - last.length());
-        events.append(event(count - 1, "t".repeat(missing)));
+        events.append(event(variant, count - 1, "t".repeat(missing)));
         byte[] body = (HEAD + events + TAIL).getBytes(StandardCharsets.US_ASCII);
         if (body.length != sizeInBytes) {
             throw new IllegalStateException("Built " + body.length + " bytes instead of " + sizeInBytes);
@@ -86,9 +94,10 @@ public final class SignedDelivery {
         return body;
     }
 
-    private static String event(int index, String titlePadding) {
+    private static String event(int variant, int index, String titlePadding) {
         // deterministic references, so every run sends byte-identical bodies
-        String ref = UUID.nameUUIDFromBytes(("asset-" + index).getBytes(StandardCharsets.US_ASCII)).toString();
+        String ref = UUID.nameUUIDFromBytes(("asset-" + variant + "-" + index).getBytes(StandardCharsets.US_ASCII))
+                .toString();
         return "{\"event\":\"FullTextIndexed\",\"entityType\":\"IO\",\"entityRef\":\"" + ref
                + "\",\"identifiers\":[{\"type\":\"title\",\"value\":\"Asset " + index + titlePadding + "\"}]}";
     }

@@ -36,7 +36,7 @@ public final class LoadResults {
         for (String[] f : rows(folder.resolve("runs.tsv"), 9)) {
             runs.add(new LoadRun(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]),
                     Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
-                    Long.parseLong(f[8])));
+                    Long.parseLong(f[8]), f.length > 9 ? Long.parseLong(f[9]) : -1));
         }
         Map<String, Long> rss = new LinkedHashMap<>();
         Path rssFile = folder.resolve("rss.tsv");

@@ -65,19 +65,21 @@ public final class ResultsReport {
                 .append("Java ").append(results.meta("java", "?")).append(", JVM flags `")
                 .append(results.meta("jvmFlags", "?")).append("` for both servers. ")
                 .append(results.meta("wrk", "wrk")).append(", ").append(results.meta("duration", "?"))
-                .append(" a run, after ").append(results.meta("warmup", "?")).append(" of warm-up each; bodies of ")
-                .append(results.meta("bodyBytes", "?")).append(" bytes sent chunked in ")
-                .append(results.meta("chunkBytes", "?")).append("-byte chunks, signed.\n\n");
+                .append(" a run, after ").append(results.meta("warmup", "?")).append(" of warm-up each; ")
+                .append(results.meta("deliveryCount", "?")).append(" distinct signed deliveries of ")
+                .append(results.meta("bodyBytes", "?")).append(" bytes in turn, sent chunked in ")
+                .append(results.meta("chunkBytes", "?")).append("-byte chunks.\n\n");
 
         md.append("| connections | round | receiver req/s | baseline req/s | ratio | receiver p50 / p99 ms "
-                  + "| baseline p50 / p99 ms | p99 ratio | failures |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                  + "| baseline p50 / p99 ms | p99 ratio | allocated per request, receiver / baseline | failures |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Pair pair : pairs()) {
-            md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %.3f | %s / %s | %s / %s | %.2f | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %.3f | %s / %s | %s / %s | %.2f | %s / %s | %s |%n",
                     pair.connections(), pair.round(), pair.receiver().requestsPerSecond(),
                     pair.baseline().requestsPerSecond(), pair.throughputRatio(),
                     millis(pair.receiver().p50Micros()), millis(pair.receiver().p99Micros()),
                     millis(pair.baseline().p50Micros()), millis(pair.baseline().p99Micros()), pair.p99Ratio(),
+                    kilobytes(pair.receiver().allocatedPerRequest()), kilobytes(pair.baseline().allocatedPerRequest()),
                     failures(pair)));
         }
         md.append('\n');
@@ -137,6 +139,10 @@ public final class ResultsReport {
         return String.format(Locale.ROOT, "receiver %d non-2xx %d socket; baseline %d non-2xx %d socket",
                 pair.receiver().non2xx(), pair.receiver().socketErrors(), pair.baseline().non2xx(),
                 pair.baseline().socketErrors());
+    }
+
+    private static String kilobytes(long bytes) {
+        return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 
     private static String millis(long micros) {

@@ -26,6 +26,7 @@ public final class BenchmarkServer {
     public static Main create(String name, RoutesBuilder route, int port, Properties extraProperties) {
         Main main = new Main();
         main.configure().addRoutesBuilder(route);
+        main.configure().addRoutesBuilder(new AllocationRoute());
         main.addInitialProperty("camel.main.name", name);
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", "127.0.0.1");

@@ -56,6 +56,16 @@ class SignedDeliveryTest {
     }
 
     @Test
+    void variantsKeepTheSizeButDifferInBodyAndSignature() {
+        SignedDelivery first = SignedDelivery.ofSize(1024, 0, "s");
+        SignedDelivery second = SignedDelivery.ofSize(1024, 29_999, "s");
+
+        assertThat(second.size()).isEqualTo(1024);
+        assertThat(second.body()).isNotEqualTo(first.body());
+        assertThat(second.signature()).isNotEqualTo(first.signature());
+    }
+
+    @Test
     void refusesASizeTooSmallForOneEvent() {
         assertThatThrownBy(() -> SignedDelivery.ofSize(100, "s"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResultsReportTest {
 
     private static LoadRun run(String server, int connections, int round, long requests, long p99Micros) {
-        return new LoadRun(server, connections, round, requests, 10_000_000, p99Micros / 2, p99Micros, 0, 0);
+        return new LoadRun(server, connections, round, requests, 10_000_000, p99Micros / 2, p99Micros, 0, 0, -1);
     }
 
     private static String report(List<LoadRun> runs, Map<String, Long> rss) {
@@ -25,7 +25,7 @@ class ResultsReportTest {
                 run("receiver", 32, 1, 240_000, 4000), run("baseline", 32, 1, 300_000, 4000),
                 run("receiver", 32, 2, 310_000, 4000), run("baseline", 32, 2, 310_000, 4000)), Map.of());
 
-        assertThat(md).contains("| 32 | 1 | 24000 | 30000 | 0.800 |");
+        assertThat(md).contains("| 32 | 1 | 24000 | 30000 | 0.800 | 2.00 / 4.00 | 2.00 / 4.00 | 1.00 | ? / ? | none |");
         assertThat(md).contains("| 32 | 2 | 31000 | 31000 | 1.000 |");
     }
 
@@ -56,11 +56,19 @@ class ResultsReportTest {
 
     @Test
     void refusesToJudgeAPairWhereRequestsFailed() {
-        LoadRun refused = new LoadRun("receiver", 32, 1, 300_000, 10_000_000, 100, 200, 300_000, 0);
+        LoadRun refused = new LoadRun("receiver", 32, 1, 300_000, 10_000_000, 100, 200, 300_000, 0, -1);
         String md = report(List.of(refused, run("baseline", 32, 1, 300_000, 4000)), Map.of());
 
         assertThat(md).contains("invalid: some requests failed");
         assertThat(md).contains("receiver 300000 non-2xx");
+    }
+
+    @Test
+    void showsWhatEachServerAllocatedPerRequest() {
+        LoadRun receiver = new LoadRun("receiver", 32, 1, 1000, 10_000_000, 100, 200, 0, 0, 6_144_000);
+        LoadRun baseline = new LoadRun("baseline", 32, 1, 1000, 10_000_000, 100, 200, 0, 0, 3_072_000);
+
+        assertThat(report(List.of(receiver, baseline), Map.of())).contains("| 6.0 KB / 3.0 KB | none |");
     }
 
     @Test

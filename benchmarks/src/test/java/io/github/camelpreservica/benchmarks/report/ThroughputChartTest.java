@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThroughputChartTest {
 
     private static LoadRun run(String server, int connections, int round, long requests) {
-        return new LoadRun(server, connections, round, requests, 10_000_000, 100, 200, 0, 0);
+        return new LoadRun(server, connections, round, requests, 10_000_000, 100, 200, 0, 0, -1);
     }
 
     @Test
