@@ -68,7 +68,7 @@ public class SubscriptionManager {
                 Subscription subscription = client.subscribe(url, trigger, secret);
                 active.put(trigger, subscription.id());
                 created.add(subscription.id());
-                LOG.info("Subscribed {} to Preservica trigger {} (subscription {})", url, trigger, subscription.id());
+                LOG.debug("Subscribed {} to Preservica trigger {} (subscription {})", url, trigger, subscription.id());
             }
         }
     }
@@ -84,7 +84,7 @@ public class SubscriptionManager {
         for (String id : created) {
             try {
                 client.unsubscribe(id);
-                LOG.info("Removed Preservica subscription {} of {}", id, url);
+                LOG.debug("Removed Preservica subscription {} of {}", id, url);
             } catch (PreservicaNotFoundException e) {
                 LOG.debug("Preservica subscription {} was already gone", id);
             } catch (PreservicaException e) {
