@@ -142,7 +142,7 @@ final class AccessTokenSession {
         } else {
             form.put("includeUserDetails", "true");
         }
-        JsonNode answer = post(PreservicaRequest.postForm(LOGIN_PATH, form));
+        JsonNode answer = post(PreservicaRequest.postForm(LOGIN_PATH, form).asRepeatable());
         if (NEEDS_2FA.equals(text(answer, "message"))) {
             answer = completeTwoFactor(answer);
         }

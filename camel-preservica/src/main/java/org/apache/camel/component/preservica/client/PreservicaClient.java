@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * retries handled inside (see {@link PreservicaHttp} for the transport and its retry rules, and
  * {@link AccessTokenSession} for the token). Thread-safe; one instance may be shared by many routes. Knows nothing of
  * Camel.
+ * <p>
+ * HTTP goes through the JDK's {@link java.net.http.HttpClient}: it needs no dependency to align in Karaf, Quarkus or
+ * Spring Boot, is thread-safe, speaks HTTP/1.1 and 2 (HTTP/1.1 is forced, as Preservica documents it), and has the
+ * connect timeout and per-request timeout built in.
  */
 public final class PreservicaClient implements AutoCloseable {
 
@@ -286,6 +290,7 @@ public final class PreservicaClient implements AutoCloseable {
     private static Subscription toSubscription(JsonNode item) {
         Map<String, Object> attributes = JSON.convertValue(item, new TypeReference<LinkedHashMap<String, Object>>() {
         });
+        attributes.keySet().removeAll(List.of("id", "url", "triggerType"));
         return new Subscription(text(item, "id"), text(item, "url"), text(item, "triggerType"), attributes);
     }
 

@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * in Karaf, Quarkus or Spring Boot, thread-safe, with connect and per-request timeouts built in. HTTP/1.1 is forced
  * because that is what Preservica's documentation and pyPreservica use.
  * <p>
- * Retried, with exponential backoff: 502, 503 and 504, and failures to connect (nothing reached the server). Read
- * timeouts and broken connections are retried for GET only: for a POST or DELETE the server may have acted already,
- * and a repeated subscribe would create a second subscription.
+ * Retries, with exponential backoff from {@code retryBackoff} up to 5 s, at most {@code maxRetries} times: every
+ * request after a failure to connect or a 503 (the server did not act on it). Repeatable requests (GET, login) also
+ * after 502, 504, a read timeout or a broken connection; others (subscribe, unsubscribe, refresh, two-factor
+ * completion) not then, because the server may have acted already: a repeated subscribe would create a second
+ * subscription, a repeated refresh would present a spent refresh token.
  */
 final class PreservicaHttp {
 
@@ -59,7 +61,7 @@ final class PreservicaHttp {
                 HttpResponse<T> response = httpClient.send(toHttpRequest(request, token), bodyHandler);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 LOG.debug("{} answered {} in {} ms (attempt {})", request, response.statusCode(), millis, attempt);
-                if (!isRetryableStatus(response.statusCode()) || attempt > config.maxRetries()) {
+                if (!isRetryableStatus(request, response.statusCode()) || attempt > config.maxRetries()) {
                     return response;
                 }
                 discard(response);
@@ -72,14 +74,14 @@ final class PreservicaHttp {
                 }
                 LOG.debug("{} could not connect ({}): retrying", request, describe(e));
             } catch (HttpTimeoutException e) {
-                if (!request.idempotent() || attempt > config.maxRetries()) {
+                if (!request.repeatable() || attempt > config.maxRetries()) {
                     throw new PreservicaTimeoutException("Preservica at " + config.baseUri() + " did not answer "
                             + request + " within the read timeout of " + format(config.readTimeout())
                             + afterAttempts(attempt), e);
                 }
                 LOG.debug("{} timed out: retrying", request);
             } catch (IOException e) {
-                if (!request.idempotent() || attempt > config.maxRetries()) {
+                if (!request.repeatable() || attempt > config.maxRetries()) {
                     throw new PreservicaUnreachableException("Preservica at " + config.baseUri() + " failed during "
                             + request + ": " + describe(e) + afterAttempts(attempt), e);
                 }
@@ -107,8 +109,8 @@ final class PreservicaHttp {
         return builder.build();
     }
 
-    private static boolean isRetryableStatus(int status) {
-        return status == 502 || status == 503 || status == 504;
+    private static boolean isRetryableStatus(PreservicaRequest request, int status) {
+        return status == 503 || request.repeatable() && (status == 502 || status == 504);
     }
 
     private void pause(PreservicaRequest request, int attempt) {

@@ -8,8 +8,11 @@ import java.util.stream.Collectors;
 /**
  * One call to Preservica, kept as data so that it can be sent again after a retry or a new login.
  * {@link #toString()} shows the method and path only: form bodies hold passwords.
+ *
+ * @param repeatable whether sending it twice does no harm (GET, login); if not, it is retried only when the server
+ *                   cannot have acted on it (see {@link PreservicaHttp})
  */
-record PreservicaRequest(String method, String path, String query, String contentType, byte[] body, boolean idempotent) {
+record PreservicaRequest(String method, String path, String query, String contentType, byte[] body, boolean repeatable) {
 
     static PreservicaRequest get(String path) {
         return new PreservicaRequest("GET", path, null, null, null, true);
@@ -19,7 +22,7 @@ record PreservicaRequest(String method, String path, String query, String conten
         return new PreservicaRequest("GET", path, encode(queryParameters), null, null, true);
     }
 
-    /** Not idempotent for retries: a read timeout may hide a delete that happened. */
+    /** Not repeatable: a lost answer may hide a delete that happened, and the second one would answer 404. */
     static PreservicaRequest delete(String path) {
         return new PreservicaRequest("DELETE", path, null, null, null, false);
     }
@@ -27,6 +30,11 @@ record PreservicaRequest(String method, String path, String query, String conten
     static PreservicaRequest postForm(String path, Map<String, String> form) {
         return new PreservicaRequest("POST", path, null, "application/x-www-form-urlencoded",
                 encode(form).getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** The same request marked as harmless to send twice (a login: at worst a second token). */
+    PreservicaRequest asRepeatable() {
+        return new PreservicaRequest(method, path, query, contentType, body, true);
     }
 
     static PreservicaRequest postJson(String path, byte[] json) {

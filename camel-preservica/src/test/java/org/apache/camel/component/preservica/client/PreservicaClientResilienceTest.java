@@ -146,6 +146,34 @@ class PreservicaClientResilienceTest {
     }
 
     @Test
+    void doesNotRepeatASubscribeAfterBadGatewayBecauseItMayHaveBeenStored() {
+        sim.failNextCalls(1, 502);
+        PreservicaServerException e = assertThrows(PreservicaServerException.class,
+                () -> client.subscribe("http://127.0.0.1:9/hook", TriggerType.MOVED, "s3cret"));
+        assertEquals(502, e.statusCode());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        assertEquals(1, callsTo(PreservicaClient.SUBSCRIPTIONS_PATH));
+    }
+
+    @Test
+    void doesNotRepeatAnUnsubscribeAfterGatewayTimeout() {
+        sim.failNextCalls(1, 504);
+        String path = PreservicaClient.SUBSCRIPTIONS_PATH + "/c306c99ca3a736124fa711bec53c737d";
+        assertEquals(504, assertThrows(PreservicaServerException.class,
+                () -> client.unsubscribe("c306c99ca3a736124fa711bec53c737d")).statusCode());
+        assertEquals(1, callsTo(path));
+    }
+
+    @Test
+    void retriesAnUnsubscribeAfter503BecauseNothingWasDone() {
+        String id = sim.addSubscription("http://127.0.0.1:9/hook", "MOVED", "x");
+        sim.failNextCalls(2);
+        client.unsubscribe(id);
+        assertTrue(sim.subscriptions().isEmpty());
+        assertEquals(3, callsTo(PreservicaClient.SUBSCRIPTIONS_PATH + "/" + id));
+    }
+
+    @Test
     void refusesCallsAfterClose() {
         client.close();
         IllegalStateException e = assertThrows(IllegalStateException.class, client::serverVersion);

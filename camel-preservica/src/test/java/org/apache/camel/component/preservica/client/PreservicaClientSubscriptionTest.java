@@ -119,6 +119,7 @@ class PreservicaClientSubscriptionTest {
         assertEquals(id, listed.id());
         assertEquals("INGEST_FAILED", listed.triggerType());
         assertEquals(Boolean.TRUE, listed.attributes().get("includeIdentifiers"));
+        assertFalse(listed.attributes().containsKey("id"), "modelled fields are not repeated in attributes");
         assertFalse(listed.toString().contains("includeIdentifiers"), listed.toString());
     }
 
