@@ -3,7 +3,9 @@ package io.github.camelpreservica.benchmarks.delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -24,6 +26,7 @@ public final class SignedDelivery {
                                        + "\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"BRAMA\","
                                        + "\"version\":\"6.10\",\"events\":[";
     private static final String TAIL = "],\"trigger\":\"FULL_TEXT_INDEXED\"}";
+    private static final int BYTES_PER_EVENT = 1024;
 
     private final byte[] body;
     private final String signature;
@@ -34,8 +37,8 @@ public final class SignedDelivery {
     }
 
     /**
-     * A compact JSON delivery of exactly {@code sizeInBytes} bytes: as many indexed-asset events as fit, the
-     * last one's title padded to the exact size.
+     * A compact JSON delivery of exactly {@code sizeInBytes} bytes: one indexed-asset event per kilobyte (at least
+     * one), each with a title and as many further identifiers as fill its share, the last value padded to size.
      */
     public static SignedDelivery ofSize(int sizeInBytes, String secret) {
         return ofSize(sizeInBytes, 0, secret);
@@ -68,38 +71,57 @@ public final class SignedDelivery {
     }
 
     static byte[] bodyOfSize(int sizeInBytes, int variant) {
-        StringBuilder events = new StringBuilder();
-        int count = 0;
-        while (true) {
-            String next = (count == 0 ? "" : ",") + event(variant, count, "");
-            if (HEAD.length() + events.length() + next.length() + TAIL.length() > sizeInBytes) {
-                break;
-            }
-            events.append(next);
-            count++;
-        }
-        if (count == 0) {
-            int minimum = HEAD.length() + event(variant, 0, "").length() + TAIL.length();
+        int minimum = HEAD.length() + event(variant, 0, 0).length() + TAIL.length();
+        if (sizeInBytes < minimum) {
             throw new IllegalArgumentException(
                     "A delivery of " + sizeInBytes + " bytes is too small: it needs at least " + minimum);
         }
-        int missing = sizeInBytes - (HEAD.length() + events.length() + TAIL.length());
-        String last = event(variant, count - 1, "");
-        events.setLength(events.length() - last.length());
-        events.append(event(variant, count - 1, "t".repeat(missing)));
-        byte[] body = (HEAD + events + TAIL).getBytes(StandardCharsets.US_ASCII);
+        // about one event per kilobyte, each filled up with identifiers to its share of the size
+        int count = Math.max(1, sizeInBytes / BYTES_PER_EVENT);
+        int share = (sizeInBytes - HEAD.length() - TAIL.length() - (count - 1)) / count;
+        StringBuilder json = new StringBuilder(sizeInBytes).append(HEAD);
+        for (int index = 0; index < count; index++) {
+            if (index > 0) {
+                json.append(',');
+            }
+            boolean last = index == count - 1;
+            int length = last ? sizeInBytes - TAIL.length() - json.length() : share;
+            json.append(event(variant, index, length));
+        }
+        byte[] body = json.append(TAIL).toString().getBytes(StandardCharsets.US_ASCII);
         if (body.length != sizeInBytes) {
             throw new IllegalStateException("Built " + body.length + " bytes instead of " + sizeInBytes);
         }
         return body;
     }
 
-    private static String event(int variant, int index, String titlePadding) {
+    /** An indexed-asset event of exactly {@code length} characters (or its minimum, if that is more). */
+    private static String event(int variant, int index, int length) {
         // deterministic references, so every run sends byte-identical bodies
         String ref = UUID.nameUUIDFromBytes(("asset-" + variant + "-" + index).getBytes(StandardCharsets.US_ASCII))
                 .toString();
-        return "{\"event\":\"FullTextIndexed\",\"entityType\":\"IO\",\"entityRef\":\"" + ref
-               + "\",\"identifiers\":[{\"type\":\"title\",\"value\":\"Asset " + index + titlePadding + "\"}]}";
+        String head = "{\"event\":\"FullTextIndexed\",\"entityType\":\"IO\",\"entityRef\":\"" + ref
+                      + "\",\"identifiers\":[";
+        String tail = "]}";
+        List<String> identifiers = new ArrayList<>();
+        identifiers.add(identifier("title", "Asset " + index));
+        int used = head.length() + identifiers.get(0).length() + tail.length();
+        String next = identifier("code-" + identifiers.size(), ref);
+        while (used + 1 + next.length() <= length) {
+            identifiers.add(next);
+            used += 1 + next.length();
+            next = identifier("code-" + identifiers.size(), ref);
+        }
+        // pad the last identifier's value to the exact length
+        int missing = Math.max(0, length - used);
+        int lastIndex = identifiers.size() - 1;
+        String lastIdentifier = identifiers.get(lastIndex);
+        identifiers.set(lastIndex, lastIdentifier.substring(0, lastIdentifier.length() - 2) + "x".repeat(missing) + "\"}");
+        return head + String.join(",", identifiers) + tail;
+    }
+
+    private static String identifier(String type, String value) {
+        return "{\"type\":\"" + type + "\",\"value\":\"" + value + "\"}";
     }
 
     private static String sign(byte[] body, String secret) {

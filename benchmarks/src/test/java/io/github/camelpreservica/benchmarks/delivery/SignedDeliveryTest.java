@@ -39,6 +39,8 @@ class SignedDeliveryTest {
         assertThat(SignedDelivery.ofSize(1024, "s").size()).isEqualTo(1024);
         assertThat(SignedDelivery.ofSize(65536, "s").size()).isEqualTo(65536);
         assertThat(SignedDelivery.ofSize(1025, "s").size()).isEqualTo(1025);
+        assertThat(SignedDelivery.ofSize(3000, "s").size()).isEqualTo(3000);
+        assertThat(SignedDelivery.ofSize(400, "s").size()).isEqualTo(400);
     }
 
     @Test
@@ -46,8 +48,16 @@ class SignedDeliveryTest {
         JsonNode delivery = new ObjectMapper().readTree(SignedDelivery.ofSize(1024, "s").body());
 
         assertThat(delivery.path("trigger").asText()).isEqualTo("FULL_TEXT_INDEXED");
-        assertThat(delivery.path("events").size()).isGreaterThan(1);
+        assertThat(delivery.path("events").size()).isEqualTo(1);
         assertThat(delivery.path("events").get(0).path("entityType").asText()).isEqualTo("IO");
+        assertThat(delivery.path("events").get(0).path("identifiers").size()).isGreaterThan(5);
+    }
+
+    @Test
+    void carriesAboutOneEventPerKilobyte() throws Exception {
+        JsonNode delivery = new ObjectMapper().readTree(SignedDelivery.ofSize(65536, "s").body());
+
+        assertThat(delivery.path("events").size()).isEqualTo(64);
     }
 
     @Test
