@@ -48,6 +48,9 @@ final class AccessTokenSession {
     private volatile String tenant;
     private long generation;
     private volatile int loginCount;
+    // finished logins, written under the lock; volatile so callers can note it before they queue for the lock
+    private volatile long loginAttempts;
+    private PreservicaException lastLoginFailure;
 
     AccessTokenSession(PreservicaClientConfig config, PreservicaHttp http, ObjectMapper json, Clock clock) {
         this.config = config;
@@ -63,13 +66,14 @@ final class AccessTokenSession {
         if (token != null && !isDue(token)) {
             return token;
         }
+        long attemptsSeen = loginAttempts;
         lock.lock();
         try {
             token = current;
             if (token == null) {
-                current = login();
+                current = loginOnceForWaitingCallers(attemptsSeen);
             } else if (isDue(token)) {
-                current = refreshOrLogin(token);
+                current = refreshOrLogin(token, attemptsSeen);
             }
             return current;
         } finally {
@@ -79,6 +83,7 @@ final class AccessTokenSession {
 
     /** Called after Preservica answered 401 to {@code rejected}: logs in again unless another caller already did. */
     AccessToken renewAfterRejection(AccessToken rejected) {
+        long attemptsSeen = loginAttempts;
         lock.lock();
         try {
             AccessToken token = current;
@@ -86,7 +91,7 @@ final class AccessTokenSession {
                 return token;
             }
             LOG.debug("Preservica rejected the access token of user '{}': logging in again", config.username());
-            current = login();
+            current = loginOnceForWaitingCallers(attemptsSeen);
             return current;
         } finally {
             lock.unlock();
@@ -112,7 +117,29 @@ final class AccessTokenSession {
         return token.refreshAt() != null && !clock.instant().isBefore(token.refreshAt());
     }
 
-    private AccessToken refreshOrLogin(AccessToken old) {
+    /**
+     * Logs in, unless a login failed while this caller waited for the lock: then it gets that failure too, so that
+     * callers queued behind a wrong password or an unreachable server do not each try again (and lock the account).
+     */
+    private AccessToken loginOnceForWaitingCallers(long attemptsSeen) {
+        PreservicaException failure = lastLoginFailure;
+        if (loginAttempts != attemptsSeen && failure != null) {
+            throw failure;
+        }
+        try {
+            AccessToken token = login();
+            lastLoginFailure = null;
+            return token;
+        } catch (PreservicaException e) {
+            lastLoginFailure = e;
+            throw e;
+        } finally {
+            // counted when finished: a caller that noted the count while this login ran sees it change
+            loginAttempts++;
+        }
+    }
+
+    private AccessToken refreshOrLogin(AccessToken old, long attemptsSeen) {
         if (old.refreshToken() != null) {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("refreshToken", old.refreshToken());
@@ -130,7 +157,7 @@ final class AccessTokenSession {
                 LOG.debug("Refreshing the Preservica token failed ({}): logging in again", e.getMessage());
             }
         }
-        return login();
+        return loginOnceForWaitingCallers(attemptsSeen);
     }
 
     private AccessToken login() {

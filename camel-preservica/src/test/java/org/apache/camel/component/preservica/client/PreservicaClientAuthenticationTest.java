@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -187,6 +188,37 @@ class PreservicaClientAuthenticationTest {
             }
         }
         assertEquals(2, sim.loginCount());
+    }
+
+    @Test
+    void callersQueuedBehindARefusedLoginShareItsFailureInsteadOfRetryingThePassword() throws Exception {
+        sim.delayResponses(Duration.ofSeconds(1)); // keeps the first login in flight while the others queue
+        try (PreservicaClient client = new PreservicaClient(clientFor(sim).password("Wr0ng-Pa55word").build())) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> results = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return client.roles();
+                    }));
+                }
+                start.countDown();
+                for (Future<?> result : results) {
+                    ExecutionException e = assertThrows(
+                            ExecutionException.class, () -> result.get(60, TimeUnit.SECONDS));
+                    assertTrue(e.getCause() instanceof PreservicaAuthenticationException, e.getCause().toString());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, requestsTo(AccessTokenSession.LOGIN_PATH).size());
+            // a later call tries again: the password may have been fixed on the server meanwhile
+            sim.delayResponses(Duration.ZERO);
+            assertThrows(PreservicaAuthenticationException.class, client::roles);
+            assertEquals(2, requestsTo(AccessTokenSession.LOGIN_PATH).size());
+        }
     }
 
     @Test
