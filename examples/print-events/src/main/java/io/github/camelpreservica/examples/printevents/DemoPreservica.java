@@ -1,0 +1,121 @@
+package io.github.camelpreservica.examples.printevents;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import io.github.camelpreservica.simulator.PreservicaSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.preservica.client.CredentialKey;
+import org.apache.camel.component.preservica.client.CredentialResolver;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo mode. When no Preservica server is configured anywhere (the component option, {@code PRESERVICA_SERVER} or
+ * {@code credentials.properties}), it starts the simulator in-process, lets it fire a demonstration event every few
+ * seconds, and points the component at it. It lives outside the routes so that the YAML route needs no Java.
+ */
+public class DemoPreservica extends MainListenerSupport {
+
+    static final Duration DEMO_EVENT_INTERVAL = Duration.ofSeconds(3);
+    static final String DEMO_USER = "demo";
+    static final String DEMO_TENANT = "DEMO";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoPreservica.class);
+    private static final String COMPONENT_OPTION = "camel.component.preservica-webhook.";
+
+    private final Duration eventInterval;
+    private volatile PreservicaSimulator simulator;
+
+    /** The demo as the application runs it: a demonstration event every {@link #DEMO_EVENT_INTERVAL}. */
+    public DemoPreservica() {
+        this(DEMO_EVENT_INTERVAL);
+    }
+
+    /** @param eventInterval how often the simulator fires a demonstration event; null for never */
+    DemoPreservica(Duration eventInterval) {
+        this.eventInterval = eventInterval;
+    }
+
+    /** The simulator, once the demo mode started it. */
+    Optional<PreservicaSimulator> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    // beforeConfigure runs after the properties are loaded and before the component is configured from them
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        if (serverConfigured(context.getPropertiesComponent())) {
+            LOG.info("Preservica server configured: demo mode off");
+            return;
+        }
+        // fresh credentials for each run: nothing to leak, nothing another process could guess
+        String password = randomHex();
+        String webhookSecret = randomHex();
+        PreservicaSimulator started = PreservicaSimulator.builder()
+                .port(0)
+                .user(DEMO_USER, password, DEMO_TENANT)
+                .demoAssets(true)
+                .build()
+                .start();
+        simulator = started;
+        // stopped with the CamelContext, after the routes, so the consumer can still unsubscribe from it
+        try {
+            context.addService(new SimulatorLifecycle(started));
+        } catch (Exception e) {
+            started.close();
+            throw new RuntimeCamelException("Could not register the simulated Preservica with Camel", e);
+        }
+
+        // override properties win over application.properties, the environment and system properties
+        PropertiesComponent properties = context.getPropertiesComponent();
+        properties.addOverrideProperty(COMPONENT_OPTION + "server", started.baseUrl());
+        properties.addOverrideProperty(COMPONENT_OPTION + "username", DEMO_USER);
+        properties.addOverrideProperty(COMPONENT_OPTION + "password", password);
+        properties.addOverrideProperty(COMPONENT_OPTION + "tenant", DEMO_TENANT);
+        properties.addOverrideProperty(COMPONENT_OPTION + "secret", webhookSecret);
+
+        if (eventInterval != null) {
+            started.startDemoEvents(eventInterval);
+        }
+        LOG.info("No Preservica server configured (PRESERVICA_SERVER): demo mode. A simulated Preservica runs at {}{}",
+                started.baseUrl(), eventInterval == null ? ""
+                        : " and fires a demonstration event every " + eventInterval.toSeconds() + " s");
+    }
+
+    static boolean serverConfigured(PropertiesComponent properties) {
+        boolean asOption = properties.resolveProperty(COMPONENT_OPTION + "server")
+                .filter(value -> !value.isBlank())
+                .isPresent();
+        return asOption || CredentialResolver.standard().resolve(CredentialKey.SERVER, null).isPresent();
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Closes the simulator when Camel stops, and says whether the route left any subscription behind. */
+    private static final class SimulatorLifecycle extends ServiceSupport {
+        private final PreservicaSimulator simulator;
+
+        SimulatorLifecycle(PreservicaSimulator simulator) {
+            this.simulator = simulator;
+        }
+
+        @Override
+        protected void doStop() {
+            LOG.info("Stopping the simulated Preservica; subscriptions left: {}", simulator.subscriptions().size());
+            simulator.close();
+        }
+    }
+}

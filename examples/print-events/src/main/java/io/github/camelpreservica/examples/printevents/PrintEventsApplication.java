@@ -1,0 +1,25 @@
+package io.github.camelpreservica.examples.printevents;
+
+import org.apache.camel.main.Main;
+
+/**
+ * Starts the example: Camel Main with the settings of {@code application.properties}, the route in the DSL chosen by
+ * {@code print-events.dsl}, and a simulated Preservica when no real one is configured.
+ */
+public final class PrintEventsApplication {
+
+    private PrintEventsApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        newMain(new DemoPreservica()).run(args);
+    }
+
+    /** The application as {@link #main(String[])} runs it; tests run it the same way with their own settings. */
+    static Main newMain(DemoPreservica demo) {
+        // scanning this package finds PrintEventsRoute; the YAML route comes from classpath:camel/
+        Main main = new Main(PrintEventsApplication.class);
+        main.addMainListener(demo);
+        return main;
+    }
+}
