@@ -47,6 +47,7 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -65,6 +66,8 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "subscribeRetryDelay": getOrCreateConfiguration(target).setSubscribeRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "subscriberetrymaxdelay":
         case "subscribeRetryMaxDelay": getOrCreateConfiguration(target).setSubscribeRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "subscriptionid":
+        case "subscriptionId": getOrCreateConfiguration(target).setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "tenant": getOrCreateConfiguration(target).setTenant(property(camelContext, java.lang.String.class, value)); return true;
         case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "twofactorseed":
@@ -100,6 +103,7 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "operation": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
@@ -118,6 +122,8 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "subscribeRetryDelay": return long.class;
         case "subscriberetrymaxdelay":
         case "subscribeRetryMaxDelay": return long.class;
+        case "subscriptionid":
+        case "subscriptionId": return java.lang.String.class;
         case "tenant": return java.lang.String.class;
         case "trigger": return java.lang.String.class;
         case "twofactorseed":
@@ -154,6 +160,7 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "operation": return getOrCreateConfiguration(target).getOperation();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
@@ -172,6 +179,8 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "subscribeRetryDelay": return getOrCreateConfiguration(target).getSubscribeRetryDelay();
         case "subscriberetrymaxdelay":
         case "subscribeRetryMaxDelay": return getOrCreateConfiguration(target).getSubscribeRetryMaxDelay();
+        case "subscriptionid":
+        case "subscriptionId": return getOrCreateConfiguration(target).getSubscriptionId();
         case "tenant": return getOrCreateConfiguration(target).getTenant();
         case "trigger": return getOrCreateConfiguration(target).getTrigger();
         case "twofactorseed":

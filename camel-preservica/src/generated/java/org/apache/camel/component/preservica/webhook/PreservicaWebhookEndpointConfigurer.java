@@ -37,6 +37,7 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -55,6 +56,8 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "subscribeRetryDelay": target.getConfiguration().setSubscribeRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "subscriberetrymaxdelay":
         case "subscribeRetryMaxDelay": target.getConfiguration().setSubscribeRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "subscriptionid":
+        case "subscriptionId": target.getConfiguration().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "tenant": target.getConfiguration().setTenant(property(camelContext, java.lang.String.class, value)); return true;
         case "trigger": target.getConfiguration().setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "twofactorseed":
@@ -87,6 +90,7 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "operation": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
@@ -105,6 +109,8 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "subscribeRetryDelay": return long.class;
         case "subscriberetrymaxdelay":
         case "subscribeRetryMaxDelay": return long.class;
+        case "subscriptionid":
+        case "subscriptionId": return java.lang.String.class;
         case "tenant": return java.lang.String.class;
         case "trigger": return java.lang.String.class;
         case "twofactorseed":
@@ -138,6 +144,7 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
@@ -156,6 +163,8 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "subscribeRetryDelay": return target.getConfiguration().getSubscribeRetryDelay();
         case "subscriberetrymaxdelay":
         case "subscribeRetryMaxDelay": return target.getConfiguration().getSubscribeRetryMaxDelay();
+        case "subscriptionid":
+        case "subscriptionId": return target.getConfiguration().getSubscriptionId();
         case "tenant": return target.getConfiguration().getTenant();
         case "trigger": return target.getConfiguration().getTrigger();
         case "twofactorseed":

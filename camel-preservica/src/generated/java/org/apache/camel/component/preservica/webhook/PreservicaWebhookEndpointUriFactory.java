@@ -23,7 +23,7 @@ public class PreservicaWebhookEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(28);
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("exceptionHandler");
@@ -32,6 +32,7 @@ public class PreservicaWebhookEndpointUriFactory extends org.apache.camel.suppor
         props.add("lazyStartProducer");
         props.add("maxBodySize");
         props.add("name");
+        props.add("operation");
         props.add("password");
         props.add("readTimeout");
         props.add("retrySubscribeInBackground");
@@ -43,6 +44,7 @@ public class PreservicaWebhookEndpointUriFactory extends org.apache.camel.suppor
         props.add("subscribe");
         props.add("subscribeRetryDelay");
         props.add("subscribeRetryMaxDelay");
+        props.add("subscriptionId");
         props.add("tenant");
         props.add("trigger");
         props.add("twoFactorSeed");

@@ -63,6 +63,13 @@ public class PreservicaWebhookConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long shutdownTimeout = 30_000;
 
+    // managing subscriptions (producer)
+
+    @UriParam(label = "producer", enums = "subscriptions,subscribe,unsubscribe,unsubscribeAll")
+    private String operation;
+    @UriParam(label = "producer")
+    private String subscriptionId;
+
     /** A copy for one endpoint, so that setting its options leaves the component's defaults alone. */
     public PreservicaWebhookConfiguration copy() {
         try {
@@ -321,5 +328,34 @@ public class PreservicaWebhookConfiguration implements Cloneable {
      */
     public void setShutdownTimeout(long shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    /**
+     * What the producer does: subscriptions (the body becomes the list of Subscription), subscribe (to the trigger,
+     * at webhookExternalUrl, with the secret; the body becomes the new Subscription), unsubscribe (the subscription
+     * subscriptionId) or unsubscribeAll (the body becomes the list of removed ids). The header
+     * CamelPreservicaOperation overrides it.
+     *
+     * @throws IllegalArgumentException for an unknown operation, listing the valid ones
+     */
+    public void setOperation(String operation) {
+        // checked here so that a misspelt operation fails when the endpoint is created, not on the first message
+        this.operation = operation == null ? null : PreservicaWebhookOperation.fromName(operation).name();
+    }
+
+    public String getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    /**
+     * For the unsubscribe operation: the id of the subscription to remove. The header CamelPreservicaSubscriptionId
+     * overrides it.
+     */
+    public void setSubscriptionId(String subscriptionId) {
+        this.subscriptionId = subscriptionId;
     }
 }

@@ -2,15 +2,17 @@ package org.apache.camel.component.preservica.webhook;
 
 import org.apache.camel.spi.Metadata;
 
-/** The headers the preservica-webhook consumer sets on each exchange. */
+/** The headers the preservica-webhook consumer sets on each exchange, and those its producer reads. */
 public final class PreservicaWebhookConstants {
 
-    @Metadata(description = "The id of the Preservica subscription the delivery belongs to (32 hex characters).",
+    @Metadata(description = "The id of the Preservica subscription the delivery belongs to (32 hex characters). "
+                            + "The producer's unsubscribe operation reads it as the id to remove.",
               javaType = "String")
     public static final String SUBSCRIPTION_ID = "CamelPreservicaSubscriptionId";
 
     @Metadata(description = "The delivery's trigger as Preservica sends it, e.g. FULL_TEXT_INDEXED for the INDEXED "
-                            + "trigger.",
+                            + "trigger. The producer's subscribe operation reads it (name or wire value) as the "
+                            + "trigger to subscribe to.",
               javaType = "String")
     public static final String TRIGGER = "CamelPreservicaTrigger";
 
@@ -48,6 +50,21 @@ public final class PreservicaWebhookConstants {
 
     @Metadata(description = "How many events the delivery holds.", javaType = "Integer")
     public static final String EVENT_COUNT = "CamelPreservicaEventCount";
+
+    @Metadata(label = "producer", description = "The producer's operation, overriding the option operation: "
+                                                + "subscriptions, subscribe, unsubscribe or unsubscribeAll.",
+              javaType = "String")
+    public static final String OPERATION = "CamelPreservicaOperation";
+
+    @Metadata(label = "producer", description = "For subscribe: the URL Preservica should deliver to, overriding the "
+                                                + "option webhookExternalUrl.",
+              javaType = "String")
+    public static final String WEBHOOK_URL = "CamelPreservicaWebhookUrl";
+
+    @Metadata(label = "producer", description = "For subscribe: the shared secret of the new subscription, overriding "
+                                                + "the option secret. Removed from the message once used.",
+              javaType = "String", secret = true)
+    public static final String SECRET = "CamelPreservicaSecret";
 
     private PreservicaWebhookConstants() {
     }

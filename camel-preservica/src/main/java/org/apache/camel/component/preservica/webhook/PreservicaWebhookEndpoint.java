@@ -12,7 +12,7 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * Receive Preservica webhook events: subscribes to Preservica's WebHook API, answers its challenge, verifies each
- * signed delivery and routes its events.
+ * signed delivery and routes its events. As a producer, lists and manages the subscriptions.
  */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "preservica-webhook", title = "Preservica Webhook",
              syntax = "preservica-webhook:name", category = { Category.DOCUMENT, Category.CLOUD },
@@ -47,8 +47,7 @@ public class PreservicaWebhookEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException(
-                "preservica-webhook:" + name + " can only be used to receive events, in from(...)");
+        return new PreservicaWebhookProducer(this);
     }
 
     public String getName() {
