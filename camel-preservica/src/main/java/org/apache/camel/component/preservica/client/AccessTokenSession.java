@@ -211,10 +211,8 @@ final class AccessTokenSession {
         HttpResponse<byte[]> response = http.send(request, null, HttpResponse.BodyHandlers.ofByteArray());
         JsonNode answer = parse(response);
         int status = response.statusCode();
-        if (status == 200 && answer != null && (hasText(answer, "token") || NEEDS_2FA.equals(text(answer, "message")))) {
-            return answer;
-        }
-        if (answer != null && NEEDS_2FA.equals(text(answer, "message"))) {
+        // Preservica answers needs.2fa with a failure status, so it is looked for whatever the status
+        if (NEEDS_2FA.equals(text(answer, "message")) || status == 200 && hasText(answer, "token")) {
             return answer;
         }
         String serverMessage = answer != null && hasText(answer, "message")
@@ -230,9 +228,9 @@ final class AccessTokenSession {
 
     private AccessToken toToken(JsonNode answer) {
         Instant refreshAt = null;
-        JsonNode validFor = answer.get("validFor");
-        if (validFor != null && validFor.isNumber() && validFor.asDouble() > 0) {
-            long lifetimeMillis = (long) (validFor.asDouble() * 60_000);
+        double validForMinutes = answer.path("validFor").asDouble(0); // also reads "15" sent as a string
+        if (validForMinutes > 0) {
+            long lifetimeMillis = (long) (validForMinutes * 60_000);
             refreshAt = clock.instant().plus(Duration.ofMillis((long) (lifetimeMillis * REFRESH_AT)));
         }
         return new AccessToken(answer.get("token").asText(), text(answer, "refresh-token"), ++generation, refreshAt);
