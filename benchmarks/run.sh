@@ -3,6 +3,10 @@
 #
 #   benchmarks/run.sh                 # full run: load pairs at 1, 8, 32 connections, then JMH with -prof gc
 #   DURATION=10s ROUNDS=2 CONNECTIONS="1 8 32" JMH=0 benchmarks/run.sh
+#   REFERENCE_PORT=8092 REFERENCE_PID=1234 benchmarks/run.sh   # also load a receiver you started yourself
+#
+# A reference receiver (e.g. pyPreservica's, see docs/benchmarks.md) gets the same deliveries in the same rounds
+# (receiver, baseline, reference); it must use the secret in PRESERVICA_WEBHOOK_SECRET, so set that too.
 #
 # Builds benchmarks/target/benchmarks.jar when missing (REBUILD=1 forces it), installs wrk from Debian's
 # packages when missing, starts both servers on 127.0.0.1 with the same JVM flags, stops them on exit, and
@@ -26,6 +30,8 @@ DELIVERY_COUNT="${DELIVERY_COUNT:-30000}"
 JVM_FLAGS="${JVM_FLAGS:--Xmx512m -XX:+UseG1GC}"
 RECEIVER_PORT="${RECEIVER_PORT:-8090}"
 BASELINE_PORT="${BASELINE_PORT:-8091}"
+REFERENCE_PORT="${REFERENCE_PORT:-}"
+REFERENCE_PID="${REFERENCE_PID:-}"
 JMH="${JMH:-1}"
 JMH_OPTIONS="${JMH_OPTIONS:--f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc}"
 
@@ -43,8 +49,9 @@ if [ ! -f "$JAR" ] || [ "${REBUILD:-0}" = "1" ]; then
     (cd "$ROOT" && mvn -B -ntp -q -pl benchmarks -am package -DskipTests)
 fi
 
-# A fresh secret each run, handed over in the environment so it never shows in the process list.
-PRESERVICA_WEBHOOK_SECRET="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+# A fresh secret each run (unless one is given for a reference receiver), handed over in the environment so it
+# never shows in the process list.
+PRESERVICA_WEBHOOK_SECRET="${PRESERVICA_WEBHOOK_SECRET:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}"
 export PRESERVICA_WEBHOOK_SECRET
 
 PIDS=()
@@ -85,16 +92,31 @@ start_server receiver "$RECEIVER_PORT"
 start_server baseline "$BASELINE_PORT"
 wait_until_ready receiver "$RECEIVER_PORT" --verifies
 wait_until_ready baseline "$BASELINE_PORT"
+SERVERS="receiver baseline"
+if [ -n "$REFERENCE_PORT" ]; then
+    wait_until_ready reference "$REFERENCE_PORT"
+    SERVERS="receiver baseline reference"
+fi
 
 DELIVERIES="$RESULTS/deliveries.tsv"
 java -jar "$JAR" deliveries --size "$BODY_BYTES" --count "$DELIVERY_COUNT" --out "$DELIVERIES"
 
-port_of() { [ "$1" = receiver ] && echo "$RECEIVER_PORT" || echo "$BASELINE_PORT"; }
+port_of() {
+    case "$1" in
+        receiver) echo "$RECEIVER_PORT" ;;
+        baseline) echo "$BASELINE_PORT" ;;
+        *) echo "$REFERENCE_PORT" ;;
+    esac
+}
 
 # Bytes allocated so far by a server's threads, over plain bash TCP (no HTTP client needed). HTTP/1.0, so the
 # answer is not chunked and its last line is the number.
-allocated() { # port
+allocated() { # server
     local answer value
+    if [ "$1" = reference ]; then
+        echo 0; return   # not ours: no counter to read
+    fi
+    set -- "$(port_of "$1")"
     exec 3<>"/dev/tcp/127.0.0.1/$1"
     printf 'GET /bench/allocated HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
     answer="$(timeout 10 cat <&3)"
@@ -114,7 +136,7 @@ load() { # server connections duration -> prints the RESULT fields
     grep '^RESULT' "$RESULTS/wrk-last.txt" | cut -f2-
 }
 
-for server in receiver baseline; do
+for server in $SERVERS; do
     log "warming up $server for $WARMUP at 32 connections"
     load "$server" 32 "$WARMUP" >/dev/null
 done
@@ -122,11 +144,13 @@ done
 printf 'server\tconnections\tround\trequests\tduration_us\tp50_us\tp99_us\tnon2xx\tsocket_errors\tallocated_bytes\n' >"$RESULTS/runs.tsv"
 for connections in $CONNECTIONS; do
     for round in $(seq 1 "$ROUNDS"); do
-        for server in receiver baseline; do   # A B A B: each pair shares the machine's state of the moment
-            before="$(allocated "$(port_of "$server")")"
+        for server in $SERVERS; do   # A B A B: each pair shares the machine's state of the moment
+            before="$(allocated "$server")"
             fields="$(load "$server" "$connections" "$DURATION")"
-            after="$(allocated "$(port_of "$server")")"
-            printf '%s\t%s\t%s\t%s\t%s\n' "$server" "$connections" "$round" "$fields" "$((after - before))" \
+            after="$(allocated "$server")"
+            allocated_bytes="$((after - before))"
+            [ "$server" = reference ] && allocated_bytes=-1
+            printf '%s\t%s\t%s\t%s\t%s\n' "$server" "$connections" "$round" "$fields" "$allocated_bytes" \
                 >>"$RESULTS/runs.tsv"
             log "$server c=$connections round $round: $(printf '%s\t%s' "$fields" "$((after - before))" | awk -F'\t' \
                 '{printf "%.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d, socket errors %d, %.0f bytes allocated a request", $1*1e6/$2, $3/1000, $4/1000, $5, $6, ($1 > 0 ? $7/$1 : 0)}')"
@@ -135,9 +159,12 @@ for connections in $CONNECTIONS; do
 done
 
 printf 'server\trss_kb\n' >"$RESULTS/rss.tsv"
-for server in receiver baseline; do
+reference_PID="$REFERENCE_PID"
+for server in $SERVERS; do
     pid_var="${server}_PID"
-    printf '%s\t%s\n' "$server" "$(ps -o rss= -p "${!pid_var}" | tr -d ' ')" >>"$RESULTS/rss.tsv"
+    if [ -n "${!pid_var:-}" ]; then
+        printf '%s\t%s\n' "$server" "$(ps -o rss= -p "${!pid_var}" | tr -d ' ')" >>"$RESULTS/rss.tsv"
+    fi
 done
 
 cat >"$RESULTS/meta.properties" <<META
@@ -153,6 +180,7 @@ bodyBytes=$BODY_BYTES
 chunkBytes=$CHUNK_BYTES
 deliveryCount=$DELIVERY_COUNT
 wrkThreads=$WRK_THREADS
+reference=${REFERENCE_NAME:-}
 META
 
 stop_servers

@@ -20,6 +20,8 @@ public final class LoadResults {
 
     public static final String RECEIVER = "receiver";
     public static final String BASELINE = "baseline";
+    /** A receiver started outside run.sh (REFERENCE_PORT), e.g. pyPreservica's; its name is in the meta data. */
+    public static final String REFERENCE = "reference";
 
     private final List<LoadRun> runs;
     private final Map<String, Long> residentKilobytes;
@@ -93,6 +95,12 @@ public final class LoadResults {
         return matching.isEmpty()
                 ? Optional.empty()
                 : Optional.of(matching.stream().mapToDouble(LoadRun::requestsPerSecond).average().orElseThrow());
+    }
+
+    /** What to call a server in tables and charts: the reference gets the name run.sh was given for it. */
+    public String label(String server) {
+        return REFERENCE.equals(server) ? meta("reference", REFERENCE).isBlank() ? REFERENCE : meta("reference", REFERENCE)
+                : server;
     }
 
     public Optional<Long> residentKilobytes(String server) {

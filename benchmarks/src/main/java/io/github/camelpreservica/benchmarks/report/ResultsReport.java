@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import static io.github.camelpreservica.benchmarks.report.LoadResults.BASELINE;
 import static io.github.camelpreservica.benchmarks.report.LoadResults.RECEIVER;
+import static io.github.camelpreservica.benchmarks.report.LoadResults.REFERENCE;
 
 /**
  * The Markdown page of one run: every receiver/baseline pair with its ratios, then the verdict against the
@@ -83,10 +84,34 @@ public final class ResultsReport {
                     failures(pair)));
         }
         md.append('\n');
+        appendReference(md);
         appendVerdicts(md);
         md.append("\n![Throughput against connections](").append(chartLink).append(")\n");
         jmh.ifPresent(scores -> md.append("\n## Per delivery (JMH, one thread)\n\n").append(scores.markdown()));
         return md.toString();
+    }
+
+    /** The reference receiver's runs, each beside the receiver run of the same round. */
+    private void appendReference(StringBuilder md) {
+        if (results.runs().stream().noneMatch(run -> run.server().equals(REFERENCE))) {
+            return;
+        }
+        md.append("Reference receiver: ").append(results.label(REFERENCE)).append(".\n\n");
+        md.append("| connections | round | reference req/s | reference p50 / p99 ms | receiver ÷ reference | socket errors |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|\n");
+        for (int connections : results.connectionCounts()) {
+            for (LoadRun reference : results.runs(REFERENCE, connections)) {
+                String ratio = results.runs(RECEIVER, connections).stream()
+                        .filter(r -> r.round() == reference.round())
+                        .findFirst()
+                        .map(r -> String.format(Locale.ROOT, "%.1f", r.requestsPerSecond() / reference.requestsPerSecond()))
+                        .orElse("-");
+                md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %s / %s | %s | %d |%n", connections,
+                        reference.round(), reference.requestsPerSecond(), millis(reference.p50Micros()),
+                        millis(reference.p99Micros()), ratio, reference.socketErrors()));
+            }
+        }
+        md.append('\n');
     }
 
     private void appendVerdicts(StringBuilder md) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import static io.github.camelpreservica.benchmarks.report.LoadResults.BASELINE;
 import static io.github.camelpreservica.benchmarks.report.LoadResults.RECEIVER;
+import static io.github.camelpreservica.benchmarks.report.LoadResults.REFERENCE;
 
 /**
  * Requests per second against connections, one line per server through the mean of its runs, a dot per run,
@@ -20,7 +21,7 @@ public final class ThroughputChart {
     private static final int RIGHT = 150;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
-    private static final String[][] SERIES = { { RECEIVER, "#1f6fb4" }, { BASELINE, "#d9822b" } };
+    private static final String[][] SERIES = { { RECEIVER, "#1f6fb4" }, { BASELINE, "#d9822b" }, { REFERENCE, "#3a923a" } };
 
     private final LoadResults results;
 
@@ -40,7 +41,7 @@ public final class ThroughputChart {
         svg.append(text(WIDTH / 2.0, 24, "middle", 15,
                 "Throughput against connections (" + results.meta("bodyBytes", "?") + "-byte signed chunked deliveries)"));
         axes(svg, connections, top);
-        for (String[] series : SERIES) {
+        for (String[] series : present()) {
             plot(svg, series[0], series[1], connections, top);
         }
         legend(svg);
@@ -88,14 +89,28 @@ public final class ThroughputChart {
         }
     }
 
+    /** The servers with at least one run, in legend order. */
+    private List<String[]> present() {
+        return java.util.Arrays.stream(SERIES)
+                .filter(series -> results.runs().stream().anyMatch(run -> run.server().equals(series[0])))
+                .toList();
+    }
+
     private void legend(StringBuilder svg) {
         double x = WIDTH - RIGHT + 20;
-        for (int i = 0; i < SERIES.length; i++) {
-            double y = TOP + 20 + i * 22;
-            svg.append(line(x, y - 4, x + 24, y - 4, SERIES[i][1]).replace("stroke-width=\"1\"", "stroke-width=\"3\""));
-            svg.append(text(x + 30, y, "start", 12, SERIES[i][0]));
+        List<String[]> series = present();
+        for (int i = 0; i < series.size(); i++) {
+            double y = TOP + 20 + i * 34;
+            svg.append(line(x, y - 4, x + 24, y - 4, series.get(i)[1]).replace("stroke-width=\"1\"", "stroke-width=\"3\""));
+            // long reference names wrap onto a second line
+            String label = results.label(series.get(i)[0]);
+            int cut = label.length() > 16 && label.indexOf(' ', 10) > 0 ? label.indexOf(' ', 10) : label.length();
+            svg.append(text(x + 30, y, "start", 12, label.substring(0, cut)));
+            if (cut < label.length()) {
+                svg.append(text(x + 30, y + 14, "start", 11, label.substring(cut + 1)));
+            }
         }
-        svg.append(text(x, TOP + 20 + SERIES.length * 22 + 6, "start", 10, "line: mean; dots: runs"));
+        svg.append(text(x, TOP + 20 + series.size() * 34, "start", 10, "line: mean; dots: runs"));
     }
 
     private static double x(int index, int count) {

@@ -72,6 +72,14 @@ class ResultsReportTest {
     }
 
     @Test
+    void setsTheReferenceReceiverBesideTheReceiverOfTheSameRound() {
+        String md = report(List.of(run("receiver", 32, 1, 200_000, 4000), run("baseline", 32, 1, 200_000, 4000),
+                run("reference", 32, 1, 20_000, 900_000)), Map.of());
+
+        assertThat(md).contains("| 32 | 1 | 2000 | 450.00 / 900.00 | 10.0 | 0 |");
+    }
+
+    @Test
     void comparesResidentMemoryAfterLoad() {
         String md = report(List.of(run("receiver", 32, 1, 1, 1), run("baseline", 32, 1, 1, 1)),
                 Map.of("receiver", 230L * 1024, "baseline", 200L * 1024));

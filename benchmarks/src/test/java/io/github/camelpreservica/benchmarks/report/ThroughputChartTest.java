@@ -36,6 +36,19 @@ class ThroughputChartTest {
     }
 
     @Test
+    void addsTheReferenceReceiverUnderItsGivenName() throws Exception {
+        Properties meta = new Properties();
+        meta.setProperty("reference", "pyPreservica WebHookHandler");
+        LoadResults results = new LoadResults(List.of(run("receiver", 1, 1, 40_000), run("baseline", 1, 1, 41_000),
+                run("reference", 1, 1, 2_000)), Map.of(), meta);
+
+        String svg = new ThroughputChart(results).svg();
+
+        assertThat(svg.split("<polyline", -1)).hasSize(4);
+        assertThat(svg).contains(">pyPreservica<").contains(">WebHookHandler<");
+    }
+
+    @Test
     void roundsTheAxisUpToOneTwoOrFiveTimesAPowerOfTen() {
         assertThat(ThroughputChart.niceCeiling(31_000)).isEqualTo(50_000);
         assertThat(ThroughputChart.niceCeiling(17_000)).isEqualTo(20_000);
