@@ -65,6 +65,7 @@ class PreservicaClientEntityTest {
         assertArrayEquals(PNG, thumbnail.content());
         assertEquals("image/png", thumbnail.contentType());
         assertEquals(ThumbnailSize.SMALL, thumbnail.size());
+        assertEquals(new Thumbnail(PNG.clone(), "image/png", ThumbnailSize.SMALL), thumbnail, "compared by content");
     }
 
     @Test
