@@ -18,7 +18,7 @@ public final class ThroughputChart {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 400;
     private static final int LEFT = 80;
-    private static final int RIGHT = 150;
+    private static final int RIGHT = 160;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
     private static final String[][] SERIES = { { RECEIVER, "#1f6fb4" }, { BASELINE, "#d9822b" }, { REFERENCE, "#3a923a" } };
@@ -98,19 +98,31 @@ public final class ThroughputChart {
 
     private void legend(StringBuilder svg) {
         double x = WIDTH - RIGHT + 20;
-        List<String[]> series = present();
-        for (int i = 0; i < series.size(); i++) {
-            double y = TOP + 20 + i * 34;
-            svg.append(line(x, y - 4, x + 24, y - 4, series.get(i)[1]).replace("stroke-width=\"1\"", "stroke-width=\"3\""));
-            // long reference names wrap onto a second line
-            String label = results.label(series.get(i)[0]);
-            int cut = label.length() > 16 && label.indexOf(' ', 10) > 0 ? label.indexOf(' ', 10) : label.length();
-            svg.append(text(x + 30, y, "start", 12, label.substring(0, cut)));
-            if (cut < label.length()) {
-                svg.append(text(x + 30, y + 14, "start", 11, label.substring(cut + 1)));
+        double y = TOP + 20;
+        for (String[] series : present()) {
+            svg.append(line(x, y - 4, x + 24, y - 4, series[1]).replace("stroke-width=\"1\"", "stroke-width=\"3\""));
+            // long reference names wrap onto further lines
+            for (String part : wrap(results.label(series[0]), 16)) {
+                svg.append(text(x + 30, y, "start", 12, part));
+                y += 14;
             }
+            y += 10;
         }
-        svg.append(text(x, TOP + 20 + series.size() * 34, "start", 10, "line: mean; dots: runs"));
+        svg.append(text(x, y + 4, "start", 10, "line: mean; dots: runs"));
+    }
+
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+                lines.add(current.toString());
+                current.setLength(0);
+            }
+            current.append(current.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(current.toString());
+        return lines;
     }
 
     private static double x(int index, int count) {

@@ -49,6 +49,12 @@ class ThroughputChartTest {
     }
 
     @Test
+    void wrapsLongNamesAtWordsWithinTheWidth() {
+        assertThat(ThroughputChart.wrap("pyPreservica WebHookHandler on HTTPServer", 16))
+                .containsExactly("pyPreservica", "WebHookHandler", "on HTTPServer");
+    }
+
+    @Test
     void roundsTheAxisUpToOneTwoOrFiveTimesAPowerOfTen() {
         assertThat(ThroughputChart.niceCeiling(31_000)).isEqualTo(50_000);
         assertThat(ThroughputChart.niceCeiling(17_000)).isEqualTo(20_000);
