@@ -19,7 +19,7 @@ import org.apache.camel.component.preservica.health.SubscriptionReadiness;
 import org.apache.camel.component.preservica.signing.WebhookSignatures;
 import org.apache.camel.component.preservica.webhook.WebhookStatistics.Rejection;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
@@ -57,8 +57,6 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     private volatile SubscriptionManager subscriptions;
     private volatile Throwable lastError;
     private ScheduledExecutorService retryExecutor;
-    private WritableHealthCheckRepository healthRepository;
-    private PreservicaWebhookHealthCheck healthCheck;
 
     public PreservicaWebhookConsumer(PreservicaWebhookEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -201,10 +199,6 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             ServiceHelper.stopAndShutdownService(httpConsumer);
             httpConsumer = null;
         }
-        if (healthRepository != null && healthCheck != null) {
-            healthRepository.removeHealthCheck(healthCheck);
-            healthCheck = null;
-        }
         if (ownRepository && seen != null) {
             ServiceHelper.stopService(seen);
             seen = null;
@@ -212,12 +206,13 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     }
 
     private void registerHealthCheck(PreservicaWebhookComponent component) {
-        healthRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "components",
-                WritableHealthCheckRepository.class);
-        if (healthRepository != null) {
-            healthCheck = new PreservicaWebhookHealthCheck(this, getRouteId());
-            healthCheck.setEnabled(component.isHealthCheckConsumerEnabled());
-            healthRepository.addHealthCheck(healthCheck);
+        // the route's consumer check ("consumer:<routeId>") asks this consumer's own check, as camel-kafka does
+        HealthCheckRepository consumers = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "consumers", HealthCheckRepository.class);
+        if (consumers != null) {
+            PreservicaWebhookHealthCheck check = new PreservicaWebhookHealthCheck(this, getRouteId());
+            check.setEnabled(component.isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
         }
     }
 
