@@ -1,0 +1,117 @@
+package io.github.camelpreservica.examples.printevents;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelpreservica.simulator.DemoAssets;
+import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.simulator.SimulatedSubscription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application as a separate process, configured only by the environment variables of its README, and stopped
+ * with SIGTERM as Ctrl-C stops it: the things an in-process test cannot show.
+ */
+class ConfiguredByEnvironmentTest {
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void printsTheEventsOfTheServerInItsEnvironmentAndUnsubscribesOnSigterm() throws Exception {
+        try (PreservicaSimulator preservica = PreservicaSimulator.builder()
+                .port(0).user("archivist", "archivist-password", "ACME").demoAssets(true).build().start()) {
+            int port = RunningApplication.freePort();
+            String webhookUrl = "http://127.0.0.1:" + port + "/hooks/preservica";
+            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-cp", absoluteClassPath(),
+                    PrintEventsApplication.class.getName())
+                    .directory(workingDirectory.toFile())
+                    .redirectError(workingDirectory.resolve("stderr.log").toFile());
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(name -> name.startsWith("PRESERVICA_") || name.startsWith("CAMEL_")
+                    || name.equals("PRINT_EVENTS_DSL"));
+            environment.put("PRESERVICA_SERVER", preservica.baseUrl());
+            environment.put("PRESERVICA_USERNAME", "archivist");
+            environment.put("PRESERVICA_PASSWORD", "archivist-password");
+            environment.put("PRESERVICA_TENANT", "ACME");
+            environment.put("PRESERVICA_WEBHOOK_SECRET", "environment-secret");
+            environment.put("PRESERVICA_WEBHOOK_URL", webhookUrl);
+            environment.put("PRESERVICA_WEBHOOK_TRIGGER", "INDEXED");
+            environment.put("CAMEL_SERVER_PORT", String.valueOf(port));
+
+            Process application = builder.start();
+            List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = new Thread(() -> readLines(application, stdout), "application-stdout");
+            reader.start();
+            try {
+                await().atMost(90, TimeUnit.SECONDS).until(() -> !application.isAlive()
+                        || preservica.subscriptions().stream().map(SimulatedSubscription::url)
+                                .anyMatch(webhookUrl::equals));
+                assertThat(application.isAlive()).as("the application is running; its log: %s", log()).isTrue();
+
+                preservica.fire("INDEXED", DemoAssets.TOWN_PLAN_REF);
+
+                await().atMost(30, TimeUnit.SECONDS)
+                        .until(() -> snapshot(stdout).stream().anyMatch(l -> l.contains(DemoAssets.TOWN_PLAN_REF)));
+                assertThat(snapshot(stdout)).allSatisfy(line -> {
+                    JsonNode event = new ObjectMapper().readTree(line);
+                    assertThat(event.path("entityRef").asText()).isEqualTo(DemoAssets.TOWN_PLAN_REF);
+                    assertThat(event.path("tenant").asText()).isEqualTo("ACME");
+                });
+            } finally {
+                application.destroy(); // SIGTERM
+                assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("the application exits").isTrue();
+                reader.join(TimeUnit.SECONDS.toMillis(10));
+            }
+            assertThat(preservica.subscriptions()).as("subscriptions after SIGTERM; log: %s", log()).isEmpty();
+        }
+    }
+
+    private static List<String> snapshot(List<String> lines) {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    private static void readLines(Process process, List<String> into) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            lines.lines().forEach(into::add);
+        } catch (Exception e) {
+            // the process ended; what was read stays in the list
+        }
+    }
+
+    private String log() throws Exception {
+        Path file = workingDirectory.resolve("stderr.log");
+        return Files.exists(file) ? Files.readString(file) : "(none)";
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    // the child runs in another directory, so every entry must be absolute
+    private static String absoluteClassPath() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> new File(entry).getAbsolutePath())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}
