@@ -24,11 +24,11 @@ public final class PreservicaClients extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreservicaClients.class);
 
-    private final Map<Connection, PreservicaClient> clients = new ConcurrentHashMap<>();
-    private final CredentialResolver resolver;
+    private final Map<Key, PreservicaClient> clients = new ConcurrentHashMap<>();
+    private final CredentialResolver standardResolver;
 
-    PreservicaClients(CredentialResolver resolver) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
+    PreservicaClients(CredentialResolver standardResolver) {
+        this.standardResolver = Objects.requireNonNull(standardResolver, "standardResolver");
     }
 
     /** The instance of this context, created and registered as a context service on first use. */
@@ -56,12 +56,21 @@ public final class PreservicaClients extends ServiceSupport {
      * @throws IllegalArgumentException when the server, user name or password is found nowhere
      */
     public PreservicaClient clientFor(Connection connection) {
-        return clients.computeIfAbsent(connection, this::createClient);
+        return clientFor(connection, standardResolver);
     }
 
-    private PreservicaClient createClient(Connection connection) {
+    /**
+     * As {@link #clientFor(Connection)}, looking unset values up with the given resolver (tests isolate themselves
+     * from the environment this way). Clients are shared per connection and resolver instance.
+     */
+    public PreservicaClient clientFor(Connection connection, CredentialResolver resolver) {
+        return clients.computeIfAbsent(new Key(connection, resolver), PreservicaClients::createClient);
+    }
+
+    private static PreservicaClient createClient(Key key) {
+        Connection connection = key.connection();
         PreservicaClientConfig config = PreservicaClientConfig
-                .fromResolver(resolver, connection.server(), connection.username(), connection.password(),
+                .fromResolver(key.resolver(), connection.server(), connection.username(), connection.password(),
                         connection.tenant(), connection.twoFactorSeed())
                 .connectTimeout(connection.connectTimeout())
                 .readTimeout(connection.readTimeout())
@@ -82,6 +91,14 @@ public final class PreservicaClients extends ServiceSupport {
             }
         }
         super.doStop();
+    }
+
+    // a resolver has identity equality: the same instance finds the same values
+    private record Key(Connection connection, CredentialResolver resolver) {
+        Key {
+            Objects.requireNonNull(connection, "connection");
+            Objects.requireNonNull(resolver, "resolver");
+        }
     }
 
     /**

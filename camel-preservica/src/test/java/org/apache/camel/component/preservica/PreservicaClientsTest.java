@@ -1,9 +1,13 @@
 package org.apache.camel.component.preservica;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.preservica.client.CredentialKey;
+import org.apache.camel.component.preservica.client.CredentialResolver;
+import org.apache.camel.component.preservica.client.PreservicaClient;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,20 @@ class PreservicaClientsTest extends CamelTestSupport {
                 "preservica:asset?server=" + SERVER + "&username=v&password=p", PreservicaEndpoint.class);
 
         assertThat(first.client()).isNotSameAs(second.client());
+    }
+
+    @Test
+    void aResolverGivenExplicitlyFillsInTheUnsetValues() {
+        CredentialResolver resolver = new CredentialResolver(
+                Map.of(CredentialKey.PASSWORD.environmentVariable(), "from-resolver"),
+                Path.of("target", "no-such-dir", "credentials.properties"));
+        PreservicaClients.Connection withoutPassword = new PreservicaClients.Connection(SERVER, "u", null, null, null,
+                Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+        PreservicaClient client = PreservicaClients.of(context).clientFor(withoutPassword, resolver);
+
+        assertThat(client.config().username()).isEqualTo("u");
+        assertThat(PreservicaClients.of(context).clientFor(withoutPassword, resolver)).isSameAs(client);
     }
 
     @Test
