@@ -13,6 +13,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,11 @@ public class PreservicaWebhookComponent extends HealthCheckComponent {
 
     private final Map<ConnectionKey, PreservicaClient> clients = new ConcurrentHashMap<>();
     private CredentialResolver credentialResolver = CredentialResolver.standard();
+
+    static {
+        // Camel masks password and secret in logged URIs by itself, but not this name
+        URISupport.addSanitizeKeywords("twoFactorSeed");
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
