@@ -35,7 +35,8 @@ final class RunningApplication implements AutoCloseable {
         await().atMost(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .until(() -> run.isDone() || (main.getCamelContext() != null && main.getCamelContext().isStarted()));
         if (run.isDone()) {
-            stop();
+            stop(); // rethrows what made it fail, if anything did
+            throw new IllegalStateException("The example application ended while starting");
         }
     }
 
