@@ -1,9 +1,12 @@
 package org.apache.camel.component.preservica;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.simulator.RecordedRequest;
 import io.github.camelpreservica.simulator.SimulatedAsset;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -103,6 +106,21 @@ class PreservicaThumbnailTest extends CamelTestSupport {
         assertThat(exchange.getMessage().getBody()).isNull();
         assertThat(exchange.getMessage().getHeader(PreservicaConstants.THUMBNAIL_FOUND)).isEqualTo(false);
         assertThat(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE)).isNull();
+    }
+
+    @Test
+    void entityTypeHeaderAsksForAFoldersThumbnail() {
+        Exchange exchange = template.request("direct:thumbnail", e -> {
+            e.getMessage().setBody(SIZED_REF);
+            e.getMessage().setHeader(PreservicaConstants.ENTITY_TYPE, "SO");
+        });
+
+        // the simulator has thumbnails for assets only: the same reference asked for as a folder has none
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(PreservicaConstants.THUMBNAIL_FOUND)).isEqualTo(false);
+        assertThat(simulator.requests()).extracting(RecordedRequest::query).filteredOn(Objects::nonNull)
+                .map(query -> URLDecoder.decode(query, StandardCharsets.UTF_8))
+                .anySatisfy(query -> assertThat(query).contains("id=sdb:SO|" + SIZED_REF));
     }
 
     @Test
