@@ -74,6 +74,12 @@ public class PreservicaWebhookProducer extends DefaultProducer {
         if (secret == null || secret.isBlank()) {
             secret = getEndpoint().getComponent().resolveSecret(configuration());
         }
+        if (trigger.contains(",")) {
+            // the consumer's option takes a list, but one call creates one subscription
+            throw new IllegalArgumentException("The subscribe operation of preservica-webhook:" + getEndpoint().getName()
+                    + " creates one subscription, for one trigger, but was given '" + trigger
+                    + "': send one message per trigger");
+        }
         Subscription subscription = client().subscribe(url, TriggerType.fromString(trigger), secret);
         LOG.info("Subscribed {} to {} as {}", url, subscription.triggerType(), subscription.id());
         return subscription;

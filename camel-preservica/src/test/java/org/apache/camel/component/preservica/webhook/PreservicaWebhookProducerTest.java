@@ -140,6 +140,24 @@ class PreservicaWebhookProducerTest extends WebhookTestSupport {
     }
 
     @Test
+    void subscribeToATriggerListFailsAskingForOneTrigger() {
+        assertThatThrownBy(() -> template.requestBody(ADMIN + "?operation=subscribe&trigger=INDEXED,MOVED"
+                                                      + "&webhookExternalUrl=" + receiverUrl("receiver"), (Object) null))
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'INDEXED,MOVED'").hasMessageContaining("one trigger");
+        assertThat(simulator.subscriptions()).isEmpty();
+    }
+
+    @Test
+    void unknownTriggerFailsListingTheValidOnes() {
+        assertThatThrownBy(() -> template.requestBodyAndHeader(ADMIN + "?operation=subscribe&webhookExternalUrl="
+                                                               + receiverUrl("receiver"), null,
+                PreservicaWebhookConstants.TRIGGER, "DELETED"))
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'DELETED'").hasMessageContaining("INDEXED (FULL_TEXT_INDEXED)");
+    }
+
+    @Test
     void unsubscribeRemovesTheSubscriptionNamedByTheOption() {
         String kept = simulator.addSubscription("http://127.0.0.1:9/a", "INDEXED", SECRET);
         String removed = simulator.addSubscription("http://127.0.0.1:9/b", "INDEXED", SECRET);
