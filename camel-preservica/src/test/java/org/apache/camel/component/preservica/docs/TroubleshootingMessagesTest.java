@@ -88,6 +88,14 @@ class TroubleshootingMessagesTest {
                 return messages(e);
             }
         });
+        scenarios.put("unknown-operation", () -> {
+            try (CamelContext context = new DefaultCamelContext()) {
+                context.getEndpoint("preservica-webhook:admin?operation=list");
+                return List.of("(the endpoint was created)");
+            } catch (RuntimeException e) {
+                return messages(e);
+            }
+        });
         scenarios.put("asset-not-found", () -> preservicaFailure("preservica:asset", "no-such-asset"));
         scenarios.put("no-entity-ref", () -> preservicaFailure("preservica:asset", null));
     }
