@@ -18,6 +18,8 @@ public final class ResultsReport {
     static final double THROUGHPUT_TARGET = 0.95;
     static final double P99_TARGET = 1.2;
     static final double RESIDENT_MEMORY_TARGET = 1.1;
+    static final double ALLOCATION_TARGET = 2.0;
+    static final String ALLOCATION_BENCHMARK = "SignatureAndParseBenchmark.verifyAndParse";
 
     private final LoadResults results;
     private final String chartLink;
@@ -141,6 +143,14 @@ public final class ResultsReport {
         } else {
             md.append("| resident memory after load | not measured | - |\n");
         }
+        jmh.flatMap(scores -> scores.scores().stream()
+                .filter(s -> s.benchmark().equals(ALLOCATION_BENCHMARK) && s.bodyBytes() == 1024)
+                .filter(s -> !Double.isNaN(s.allocatedBytes()))
+                .findFirst())
+                .ifPresent(s -> md.append(String.format(Locale.ROOT,
+                        "| verify + parse of 1 KB allocates ≤ %.0f × the body (JMH) | %.1f × (%.0f B) | %s |%n",
+                        ALLOCATION_TARGET, s.allocationPerBodyByte(), s.allocatedBytes(),
+                        s.allocationPerBodyByte() <= ALLOCATION_TARGET ? "met" : "missed")));
     }
 
     private static String verdict(boolean met, List<Pair> pairs) {

@@ -80,6 +80,18 @@ class ResultsReportTest {
     }
 
     @Test
+    void judgesTheAllocationOfVerifyAndParseAgainstTwiceTheBodySize() {
+        JmhResults jmh = new JmhResults(List.of(
+                new JmhResults.Score("SignatureAndParseBenchmark.verifyAndParse", 1024, 19.2, "us/op", 19_240),
+                new JmhResults.Score("SignatureAndParseBenchmark.verifyAndParse", 65536, 900, "us/op", 1_272_138)));
+        String md = new ResultsReport(new LoadResults(List.of(run("receiver", 32, 1, 1, 1), run("baseline", 32, 1, 1, 1)),
+                Map.of(), new Properties()), "chart.svg", Optional.of(jmh)).markdown();
+
+        assertThat(md).contains("| verify + parse of 1 KB allocates ≤ 2 × the body (JMH) | 18.8 × (19240 B) | missed |");
+        assertThat(md).contains("| SignatureAndParseBenchmark.verifyAndParse | 65536 | 900.000 us/op | 1272138 B | 19.41 |");
+    }
+
+    @Test
     void comparesResidentMemoryAfterLoad() {
         String md = report(List.of(run("receiver", 32, 1, 1, 1), run("baseline", 32, 1, 1, 1)),
                 Map.of("receiver", 230L * 1024, "baseline", 200L * 1024));
