@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedAsset;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,10 +80,30 @@ class ThumbnailsApplicationTest {
         assertThat(thumbnailDir.resolve(DemoAssets.INTERVIEW_REF + ".jpg")).doesNotExist();
     }
 
+    @Test
+    void dotRelativeDirectoryGetsNoStrayCopyInsideItself() throws Exception {
+        // Writing under a temporary name, the file component turns ./<dir> into <dir>/<dir>. The module's target/ is
+        // the one single-segment directory, relative to the working directory, that a test may write into.
+        Path target = Path.of("target");
+        Path written = target.resolve(DemoAssets.HARBOUR_REF + ".jpg");
+        Files.deleteIfExists(written);
+        deleteRecursively(target.resolve("target"));
+        PreservicaSimulator simulator = start(new DemoPreservica(null), "java", "./target");
+
+        simulator.fire("INDEXED", DemoAssets.HARBOUR_REF);
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> Files.exists(written));
+        assertThat(target.resolve("target")).doesNotExist();
+    }
+
     private PreservicaSimulator start(DemoPreservica demo, String dsl) {
+        return start(demo, dsl, thumbnailDir.toString());
+    }
+
+    private PreservicaSimulator start(DemoPreservica demo, String dsl, String dir) {
         main = ThumbnailsApplication.newMain(demo);
         main.addOverrideProperty("camel.server.port", String.valueOf(freePort()));
-        main.addOverrideProperty("thumbnails.dir", thumbnailDir.toString());
+        main.addOverrideProperty("thumbnails.dir", dir);
         main.addOverrideProperty("thumbnails.dsl", dsl);
         run = thread.submit(() -> {
             main.run();
@@ -89,6 +113,16 @@ class ThumbnailsApplicationTest {
                 .until(() -> run.isDone() || (main.getCamelContext() != null && main.getCamelContext().isStarted()));
         assertThat(run).isNotDone();
         return demo.simulator().orElseThrow();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static int freePort() {
