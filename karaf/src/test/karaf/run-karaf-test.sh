@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Proves the camel-preservica feature in a real Apache Karaf: installs it next to camel-karaf's features, deploys a
+# Blueprint route, fires events from the simulator and checks they arrive, then stops the route's bundle and checks
+# the subscription is gone. Run by the Maven profile "karaf" (karaf/pom.xml), which sets the variables below.
+#
+# Everything listens on 127.0.0.1. Karaf downloads what it lacks from Maven Central only, into the local repository.
+set -euo pipefail
+
+: "${KARAF_HOME:?}" "${LOCAL_REPOSITORY:?}" "${CAMEL_KARAF_VERSION:?}" "${FEATURES_URL:?}" "${SIMULATOR_JAR:?}"
+: "${ROUTE_TEMPLATE:?}" "${WORK_DIR:?}"
+
+mkdir -p "$WORK_DIR"
+SUMMARY="$WORK_DIR/summary.txt"
+: > "$SUMMARY"
+KARAF_PID=""
+SIMULATOR_PID=""
+
+log() { echo "[karaf-test] $*" | tee -a "$SUMMARY"; }
+fail() { log "FAILED: $*"; exit 1; }
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+cleanup() {
+    local status=$?
+    if [[ -n "$KARAF_PID" ]] && kill -0 "$KARAF_PID" 2>/dev/null; then
+        "$KARAF_HOME/bin/stop" >/dev/null 2>&1 || true
+        for _ in $(seq 1 30); do kill -0 "$KARAF_PID" 2>/dev/null || break; sleep 1; done
+        kill "$KARAF_PID" 2>/dev/null || true
+    fi
+    if [[ -n "$SIMULATOR_PID" ]]; then
+        kill "$SIMULATOR_PID" 2>/dev/null || true
+    fi
+    [[ -f "$KARAF_HOME/data/log/karaf.log" ]] && cp "$KARAF_HOME/data/log/karaf.log" "$WORK_DIR/karaf.log"
+    log "exit status $status; Karaf log copied to $WORK_DIR/karaf.log"
+}
+trap cleanup EXIT
+
+[[ -f "$SIMULATOR_JAR" ]] || fail "$SIMULATOR_JAR is missing: build the simulator first (mvn -B -ntp install -DskipTests)"
+
+SSH_PORT=$(free_port)
+RMI_REGISTRY_PORT=$(free_port)
+RMI_SERVER_PORT=$(free_port)
+HTTP_PORT=$(free_port)
+SIMULATOR_PORT=$(free_port)
+
+# a rerun starts from a fresh container: no cached feature state, no route left in deploy/
+rm -rf "$KARAF_HOME/data" "$KARAF_HOME/deploy/preservica-route.xml"
+
+# --- configure Karaf: loopback only, Maven Central only, the local repository shared with Maven
+sed -i -e "s/^sshPort *=.*/sshPort = $SSH_PORT/" -e "s/^sshHost *=.*/sshHost = 127.0.0.1/" \
+    "$KARAF_HOME/etc/org.apache.karaf.shell.cfg"
+sed -i -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = $RMI_REGISTRY_PORT/" \
+    -e "s/^rmiServerPort *=.*/rmiServerPort = $RMI_SERVER_PORT/" "$KARAF_HOME/etc/org.apache.karaf.management.cfg"
+# the shell user bin/client logs in with (Karaf ships it commented out); the shell only listens on 127.0.0.1
+sed -i -e 's/^#karaf = karaf,_g_:admingroup/karaf = karaf,_g_:admingroup/' \
+    -e 's/^#_g_\\:admingroup = /_g_\\:admingroup = /' "$KARAF_HOME/etc/users.properties"
+cat > "$KARAF_HOME/etc/org.ops4j.pax.url.mvn.cfg" <<EOF
+org.ops4j.pax.url.mvn.certificateCheck = true
+org.ops4j.pax.url.mvn.useFallbackRepositories = false
+org.ops4j.pax.url.mvn.localRepository = $LOCAL_REPOSITORY
+org.ops4j.pax.url.mvn.defaultLocalRepoAsRemote = true
+org.ops4j.pax.url.mvn.defaultRepositories = \\
+    \${karaf.home.uri}\${karaf.default.repository}@id=system.repository@snapshots, \\
+    file:$LOCAL_REPOSITORY@id=local@snapshots
+org.ops4j.pax.url.mvn.repositories = https://repo1.maven.org/maven2@id=central
+org.ops4j.pax.url.mvn.timeout = 30000
+org.ops4j.pax.url.mvn.socket.readTimeout = 60000
+EOF
+
+# --- the simulated Preservica
+java -jar "$SIMULATOR_JAR" --host 127.0.0.1 --port "$SIMULATOR_PORT" --username admin --password secret \
+    --tenant TEST > "$WORK_DIR/simulator.log" 2>&1 &
+SIMULATOR_PID=$!
+SIMULATOR="http://127.0.0.1:$SIMULATOR_PORT"
+
+# --- Karaf, in the background as a server (no console)
+"$KARAF_HOME/bin/karaf" server > "$WORK_DIR/karaf-console.log" 2>&1 &
+KARAF_PID=$!
+log "Karaf $(basename "$KARAF_HOME") started (pid $KARAF_PID, ssh 127.0.0.1:$SSH_PORT), simulator on $SIMULATOR"
+
+# one shell command; given on standard input (batch mode), as the command-line form closes at once in Karaf 4.4
+karaf() {
+    echo "$*" | "$KARAF_HOME/bin/client" -h 127.0.0.1 -a "$SSH_PORT" -u karaf -p karaf -r 60 -d 2 -b
+}
+
+karaf "bundle:list" > /dev/null || fail "Karaf's shell did not answer on 127.0.0.1:$SSH_PORT"
+curl -sf "$SIMULATOR/simulator/subscriptions" > /dev/null || fail "the simulator did not start (see simulator.log)"
+
+log "adding camel-karaf $CAMEL_KARAF_VERSION and camel-preservica feature repositories"
+karaf "feature:repo-add mvn:org.apache.camel.karaf/apache-camel/$CAMEL_KARAF_VERSION/xml/features" | tee -a "$SUMMARY"
+karaf "feature:repo-add $FEATURES_URL" | tee -a "$SUMMARY"
+
+log "installing camel-blueprint, camel-platform-http-vertx and camel-preservica (downloads from Maven Central)"
+if ! karaf "feature:install -v camel-blueprint camel-platform-http-vertx camel-preservica" > "$WORK_DIR/install.log" 2>&1; then
+    tail -20 "$WORK_DIR/install.log" | tee -a "$SUMMARY"
+    fail "feature:install"
+fi
+grep -i 'error\|exception\|unable' "$WORK_DIR/install.log" | head -20 | tee -a "$SUMMARY" || true
+karaf "feature:list -i" | grep -E 'camel-preservica|camel-core |camel-platform-http|camel-jackson|camel-blueprint' \
+    | tee -a "$SUMMARY"
+karaf "bundle:list -s" | grep -Ei 'preservica|camel-api|camel-platform-http' | tee -a "$SUMMARY"
+
+BUNDLE_STATE=$(karaf "bundle:list -s" | grep 'io.github.camelpreservica.camel-preservica' || true)
+[[ "$BUNDLE_STATE" == *Active* ]] || {
+    karaf "bundle:diag io.github.camelpreservica.camel-preservica" | tee -a "$SUMMARY" || true
+    fail "the camel-preservica bundle is not Active: $BUNDLE_STATE"
+}
+log "camel-preservica bundle is Active"
+
+# --- deploy the Blueprint route
+sed -e "s#@HTTP_PORT@#$HTTP_PORT#g" -e "s#@PRESERVICA_SERVER@#$SIMULATOR#g" "$ROUTE_TEMPLATE" \
+    > "$KARAF_HOME/deploy/preservica-route.xml"
+log "deployed preservica-route.xml (webhook on http://127.0.0.1:$HTTP_PORT/preservica/karaf)"
+
+subscriptions() { curl -sf "$SIMULATOR/simulator/subscriptions"; }
+subscribed=""
+for _ in $(seq 1 90); do
+    if subscriptions | grep -q "127.0.0.1:$HTTP_PORT/preservica/karaf"; then subscribed=yes; break; fi
+    sleep 2
+done
+if [[ -z "$subscribed" ]]; then
+    karaf "bundle:list -s" | tail -5 | tee -a "$SUMMARY" || true
+    grep -E 'ERROR|Exception|preservica' "$KARAF_HOME/data/log/karaf.log" | tail -40 | tee -a "$SUMMARY" || true
+    fail "the route did not subscribe to the simulator"
+fi
+log "subscribed: $(subscriptions)"
+
+# --- fire two events and look for them in Karaf's log
+REFS=(7fdea7e0-1e72-4fb1-aadb-d7f9ee6ed8c2 0b5a2f4e-8c1d-4e2a-9f3b-6d7c8e9fa0b1)
+for ref in "${REFS[@]}"; do
+    answer=$(curl -sf -X POST -H 'Content-Type: application/json' \
+        -d "{\"trigger\":\"INDEXED\",\"events\":[{\"entityType\":\"IO\",\"entityRef\":\"$ref\"}]}" \
+        "$SIMULATOR/simulator/events")
+    log "fired INDEXED for $ref: $answer"
+    [[ "$answer" == *'"status":200'* ]] || fail "the delivery of $ref was not answered 200"
+done
+for ref in "${REFS[@]}"; do
+    found=""
+    for _ in $(seq 1 15); do
+        if grep -q "PRESERVICA-KARAF-EVENT .* IO $ref" "$KARAF_HOME/data/log/karaf.log"; then found=yes; break; fi
+        sleep 1
+    done
+    [[ -n "$found" ]] || fail "the event for $ref did not reach the route"
+    grep "PRESERVICA-KARAF-EVENT .* IO $ref" "$KARAF_HOME/data/log/karaf.log" | tail -1 | sed 's/^/    /' | tee -a "$SUMMARY"
+done
+log "both events reached the Blueprint route"
+
+# --- stop the route's bundle: the consumer must remove its subscription
+ROUTE_BUNDLE=$(karaf "bundle:list -s -t 0" | grep 'preservica-route' | awk '{print $1}' | head -1)
+[[ -n "$ROUTE_BUNDLE" ]] || fail "no bundle for preservica-route.xml"
+karaf "bundle:stop $ROUTE_BUNDLE"
+removed=""
+for _ in $(seq 1 30); do
+    if ! subscriptions | grep -q "127.0.0.1:$HTTP_PORT/preservica/karaf"; then removed=yes; break; fi
+    sleep 1
+done
+[[ -n "$removed" ]] || fail "the subscription is still there after bundle:stop $ROUTE_BUNDLE: $(subscriptions)"
+log "bundle:stop $ROUTE_BUNDLE (preservica-route.xml) removed the subscription: $(subscriptions)"
+log "KARAF TEST PASSED"
