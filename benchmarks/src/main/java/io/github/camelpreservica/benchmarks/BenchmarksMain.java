@@ -14,6 +14,7 @@ import java.util.Set;
 
 import io.github.camelpreservica.benchmarks.delivery.DeliveryCheck;
 import io.github.camelpreservica.benchmarks.delivery.SignedDelivery;
+import io.github.camelpreservica.benchmarks.report.AllocationSites;
 import io.github.camelpreservica.benchmarks.report.JmhResults;
 import io.github.camelpreservica.benchmarks.report.LoadResults;
 import io.github.camelpreservica.benchmarks.report.ResultsReport;
@@ -34,9 +35,10 @@ public final class BenchmarksMain {
             "  check --url URL --secret S [--size 1024] [--verifies]",
             "                                    posts one chunked signed delivery (must get 2xx); with --verifies",
             "                                    also a tampered one (must be refused)",
-            "  report --results DIR --markdown FILE --chart FILE [--jmh JMH_JSON]",
+            "  report --results DIR --markdown FILE --chart FILE [--jmh JMH_JSON] [--allocations JFR]",
             "                                    turns run.sh's measurements into a table and an SVG chart",
             "  jmh [JMH options]                 per-delivery JMH benchmarks, e.g. jmh -prof gc",
+            "  allocation-sites --jfr FILE       where a JFR recording (e.g. JMH -prof jfr) allocated, by call site",
             "The secret may come from PRESERVICA_WEBHOOK_SECRET instead of --secret.");
 
     private BenchmarksMain() {
@@ -55,6 +57,8 @@ public final class BenchmarksMain {
                 case "deliveries" -> deliveries(new Arguments(rest, Set.of()));
                 case "check" -> System.exit(check(new Arguments(rest, Set.of("verifies"))));
                 case "report" -> report(new Arguments(rest, Set.of()));
+                case "allocation-sites" -> System.out.print(
+                        AllocationSites.read(Path.of(new Arguments(rest, Set.of()).required("jfr"))).markdown(12));
                 case "jmh" -> org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
                 default -> {
                     System.err.println("Unknown command '" + args[0] + "'\n" + USAGE);
@@ -124,6 +128,10 @@ public final class BenchmarksMain {
                 : Optional.empty();
         String table = new ResultsReport(results, markdown.toAbsolutePath().getParent()
                 .relativize(chart.toAbsolutePath()).toString(), jmh).markdown();
+        if (arguments.has("allocations")) {
+            table += "\n## Where one 1 KB delivery's garbage comes from (JMH -prof jfr, whole consumer request)\n\n"
+                     + AllocationSites.read(Path.of(arguments.required("allocations"))).markdown(12);
+        }
         Files.writeString(markdown, table);
         System.out.println(table);
     }

@@ -1,0 +1,73 @@
+package io.github.camelpreservica.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where a JFR recording says memory was allocated ({@code jdk.ObjectAllocationSample}, weighted by bytes), grouped
+ * by the first frame outside the JDK: the library or component call that asked for the memory. Used on the JMH
+ * {@code -prof jfr} recording of the whole consumer request, to say why a delivery costs what it costs.
+ */
+public final class AllocationSites {
+
+    private static final String COMPONENT_PACKAGE = "org.apache.camel.component.preservica.";
+
+    private final Map<String, Long> bytesBySite;
+    private final long total;
+
+    private AllocationSites(Map<String, Long> bytesBySite) {
+        this.bytesBySite = bytesBySite;
+        this.total = bytesBySite.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public static AllocationSites read(Path recording) throws IOException {
+        Map<String, Long> bytes = new HashMap<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (event.getEventType().getName().equals("jdk.ObjectAllocationSample") && event.getStackTrace() != null) {
+                bytes.merge(site(event.getStackTrace().getFrames()), event.getLong("weight"), Long::sum);
+            }
+        }
+        return new AllocationSites(bytes);
+    }
+
+    /** The first frame outside the JDK, and the component method it was serving when that is a different one. */
+    static String site(List<RecordedFrame> frames) {
+        String library = null;
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+                continue;
+            }
+            String method = type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+            if (library == null) {
+                library = method;
+            }
+            if (type.startsWith(COMPONENT_PACKAGE)) {
+                return library.equals(method) ? method : library + " (from " + method + ")";
+            }
+        }
+        if (library != null) {
+            return library;
+        }
+        return frames.isEmpty() ? "(no frames)" : frames.get(0).getMethod().getType().getName();
+    }
+
+    /** The sites with the largest shares, as Markdown rows. */
+    public String markdown(int limit) {
+        StringBuilder md = new StringBuilder("| allocation site (first frame outside the JDK, and the component method it served) | share of sampled bytes |\n|---|---:|\n");
+        bytesBySite.entrySet().stream()
+                .sorted(Map.Entry.<String, Long> comparingByValue().reversed())
+                .limit(limit)
+                .forEach(e -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", e.getKey(),
+                        100.0 * e.getValue() / total)));
+        return md.toString();
+    }
+}
