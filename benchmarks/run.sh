@@ -67,7 +67,13 @@ trap stop_servers EXIT INT TERM
 
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 start_server() { # name port
+    if port_in_use "$2"; then
+        # something else would answer the checks and take the load: refuse rather than measure it
+        log "port $2 on 127.0.0.1 is already in use; stop what listens there or set ${1^^}_PORT"; exit 1
+    fi
     # shellcheck disable=SC2086 # JVM_FLAGS is a list of flags
     java $JVM_FLAGS -jar "$JAR" "$1" --port "$2" >"$RESULTS/$1.log" 2>&1 &
     PIDS+=("$!")
@@ -75,8 +81,12 @@ start_server() { # name port
 }
 
 wait_until_ready() { # name port [--verifies]
-    local name="$1" port="$2"; shift 2
+    local name="$1" port="$2" pid_var="${1}_PID"; shift 2
     for _ in $(seq 1 60); do
+        if [ -n "${!pid_var:-}" ] && ! kill -0 "${!pid_var}" 2>/dev/null; then
+            log "$name exited before it was ready; its log:"; tail -40 "$RESULTS/$name.log" >&2
+            exit 1
+        fi
         if java -jar "$JAR" check --url "http://127.0.0.1:$port/hook" "$@" >>"$RESULTS/$name.check" 2>&1; then
             log "$name on 127.0.0.1:$port accepts signed chunked deliveries$([ $# -gt 0 ] && echo ' and refuses tampered ones')"
             return 0
