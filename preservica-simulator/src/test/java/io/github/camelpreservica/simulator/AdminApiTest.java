@@ -67,6 +67,15 @@ class AdminApiTest {
     }
 
     @Test
+    void subscriptionAddedOverHttpSkipsTheChallenge() {
+        HttpResponse<byte[]> response = api.postJson("/simulator/subscriptions", null, "{\"url\":\"" + receiver.url()
+                + "\",\"triggerType\":\"INDEXED\",\"secret\":\"" + SECRET + "\"}");
+        assertEquals(200, response.statusCode());
+        assertEquals(json(response).get("id").asText(), sim.subscriptions().get(0).id());
+        assertTrue(receiver.challenges().isEmpty());
+    }
+
+    @Test
     void faultsAreSetOverHttp() {
         api.postJson("/simulator/faults", null, "{\"failNext\":1,\"status\":502,\"delayMillis\":0}");
         assertEquals(502, api.postForm("/api/accesstoken/login", "username", "admin", "password", "secret")

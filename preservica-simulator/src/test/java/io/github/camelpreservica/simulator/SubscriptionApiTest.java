@@ -83,6 +83,32 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void subscribeFailsWhenChallengeAnswerDoesNotEchoTheCode() {
+        receiver.answerChallengesVerbatim(200, "application/json",
+                "{\"challengeCode\":\"other\",\"challengeResponse\":\"00\"}");
+        HttpResponse<byte[]> response = subscribe(receiver.url(), "FULL_TEXT_INDEXED", "\"true\"");
+        assertEquals(400, response.statusCode());
+        assertTrue(json(response).get("message").asText().contains("does not echo the challengeCode"));
+    }
+
+    @Test
+    void subscribeFailsWhenChallengeAnswerIsNotJson() {
+        receiver.answerChallengesVerbatim(200, "text/plain", "ok");
+        HttpResponse<byte[]> response = subscribe(receiver.url(), "FULL_TEXT_INDEXED", "\"true\"");
+        assertEquals(400, response.statusCode());
+        assertTrue(json(response).get("message").asText().contains("instead of application/json"));
+        assertTrue(sim.subscriptions().isEmpty());
+    }
+
+    @Test
+    void subscribeFailsNamingTheStatusWhenChallengeIsRefused() {
+        receiver.answerChallengesVerbatim(403, "application/json", "{}");
+        HttpResponse<byte[]> response = subscribe(receiver.url(), "FULL_TEXT_INDEXED", "\"true\"");
+        assertEquals(400, response.statusCode());
+        assertTrue(json(response).get("message").asText().contains("HTTP 403"));
+    }
+
+    @Test
     void subscribeFailsWhenNothingListensAtTheUrl() {
         receiver.close();
         HttpResponse<byte[]> response = subscribe(receiver.url(), "FULL_TEXT_INDEXED", "\"true\"");

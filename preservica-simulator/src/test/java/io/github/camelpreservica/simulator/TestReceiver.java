@@ -30,6 +30,9 @@ final class TestReceiver implements AutoCloseable {
     private volatile String secret;
     private volatile int deliveryStatus = 200;
     private volatile long challengeDelayMillis;
+    private volatile int challengeStatus = 200;
+    private volatile String challengeContentType = "application/json";
+    private volatile String fixedChallengeAnswer;
 
     TestReceiver(String secret) throws IOException {
         this.secret = secret;
@@ -49,6 +52,13 @@ final class TestReceiver implements AutoCloseable {
 
     void answerDeliveriesWith(int status) {
         this.deliveryStatus = status;
+    }
+
+    /** Answers every challenge with exactly this status, content type and body instead of the right answer. */
+    void answerChallengesVerbatim(int status, String contentType, String body) {
+        this.challengeStatus = status;
+        this.challengeContentType = contentType;
+        this.fixedChallengeAnswer = body;
     }
 
     void delayChallengeAnswers(long millis) {
@@ -80,11 +90,12 @@ final class TestReceiver implements AutoCloseable {
                 if (challengeDelayMillis > 0) {
                     Thread.sleep(challengeDelayMillis);
                 }
-                String answer = HttpExchanges.JSON.createObjectNode().put("challengeCode", code)
-                        .put("challengeResponse", WebhookSigning.challengeResponse(secret, code)).toString();
+                String answer = fixedChallengeAnswer != null ? fixedChallengeAnswer
+                        : HttpExchanges.JSON.createObjectNode().put("challengeCode", code)
+                                .put("challengeResponse", WebhookSigning.challengeResponse(secret, code)).toString();
                 byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseHeaders().set("Content-Type", challengeContentType);
+                exchange.sendResponseHeaders(challengeStatus, bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
                 }
