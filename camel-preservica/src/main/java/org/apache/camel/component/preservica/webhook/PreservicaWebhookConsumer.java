@@ -117,8 +117,14 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
                                             + "camel-platform-http-vertx (or another platform-http engine)");
         }
         Map<String, Object> parameters = new HashMap<>();
-        // the body reaches the handler as a stream, which it reads only up to maxBodySize
-        parameters.put("useStreaming", "true");
+        if (WebhookRequestHandler.isVertxEngine(platformHttp)) {
+            // the handler reads the paused Vert.x request itself, counting bytes as they arrive (see VertxRequestBody)
+            parameters.put("useStreaming", "false");
+            parameters.put("useBodyHandler", "false");
+        } else {
+            // the body reaches the handler as a stream, which it reads only up to maxBodySize
+            parameters.put("useStreaming", "true");
+        }
         // never send a stack trace back to whoever calls the webhook
         parameters.put("muteException", "true");
         // a RestConfiguration of its own: the path is exactly webhookPath, whatever the REST DSL's context path

@@ -17,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.preservica.delivery.DeliveryParser;
 import org.apache.camel.component.preservica.delivery.InvalidDeliveryException;
 import org.apache.camel.component.preservica.delivery.WebhookDelivery;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * before: an exact redelivery is acknowledged without a second exchange); 500 when the route failed, so that the
  * sender may deliver again (the delivery is then not recorded as seen); 401 for a missing or wrong signature; 400 for
  * a signed body that is not a delivery and for a refused challenge; 405 for methods other than POST; 413 for bodies
- * over maxBodySize, checked before any hashing or parsing; 503 while the consumer stops. A copy of a delivery that
+ * over maxBodySize, checked before any hashing or parsing; 408 for a body that takes longer than
+ * {@link #BODY_READ_TIMEOUT_MILLIS} to arrive; 503 while the consumer stops. A copy of a delivery that
  * arrives while the same delivery is still being processed gets 503 with {@code Retry-After}: answering 200 then
  * would acknowledge a delivery that may yet fail. No exchange is created for a rejected request, and the answer
  * carries none of the request's headers.
@@ -50,6 +52,11 @@ final class WebhookRequestHandler implements Processor {
     private static final String RETRY_AFTER_SECONDS = "5";
     // arrays can hold at most about this many bytes
     private static final long LARGEST_READABLE_BODY = Integer.MAX_VALUE - 16;
+    /** How long a body may take to arrive; real deliveries are a few KiB and take milliseconds. */
+    static final long BODY_READ_TIMEOUT_MILLIS = 10_000;
+    private static final String VERTX_ENGINE_PACKAGE = "org.apache.camel.component.platform.http.vertx.";
+    // Vert.x is an optional dependency: VertxRequestBody is only touched when it is there
+    private static final boolean VERTX_AVAILABLE = isOnClasspath("io.vertx.core.http.HttpServerRequest");
 
     private final DefaultConsumer routeConsumer;
     private final WebhookSignatures signatures;
@@ -102,6 +109,10 @@ final class WebhookRequestHandler implements Processor {
             } else {
                 handleDelivery(http, body, request.getHeader(WebhookSignatures.SIGNATURE_HEADER, String.class));
             }
+        } catch (VertxRequestBody.BodyTimeoutException e) {
+            statistics.rejected(Rejection.BODY_TIMEOUT);
+            LOG.warn("Refused a request whose body was too slow: {}", e.getMessage());
+            answer(http, 408, "The body did not arrive in time", Map.of());
         } catch (IOException | InvalidPayloadException | IllegalArgumentException e) {
             // unreadable body, or a query string that does not decode
             LOG.debug("Refused an unreadable request: {}", e.getMessage());
@@ -237,10 +248,13 @@ final class WebhookRequestHandler implements Processor {
      */
     private byte[] readBodyWithinLimit(Message request) throws IOException, InvalidPayloadException {
         Long declared = declaredLength(request);
+        Object body = request.getBody();
+        if (VERTX_AVAILABLE && VertxRequestBody.isVertxRequest(body)) {
+            return VertxRequestBody.read(body, declared, maxBodySize, BODY_READ_TIMEOUT_MILLIS);
+        }
         if (declared != null && declared > maxBodySize) {
             return null;
         }
-        Object body = request.getBody();
         byte[] bytes;
         if (body == null) {
             bytes = new byte[0];
@@ -257,6 +271,26 @@ final class WebhookRequestHandler implements Processor {
             }
         }
         return bytes.length > maxBodySize ? null : bytes;
+    }
+
+    /** Whether platform-http runs on Vert.x (platform-http-vertx, or Camel Main's server, which builds on it). */
+    static boolean isVertxEngine(Object platformHttp) {
+        if (!VERTX_AVAILABLE) {
+            return false;
+        }
+        if (platformHttp instanceof PlatformHttpComponent component && component.getEngine() != null) {
+            return component.getEngine().getClass().getName().startsWith(VERTX_ENGINE_PACKAGE);
+        }
+        return isOnClasspath(VERTX_ENGINE_PACKAGE + "VertxPlatformHttpEngine");
+    }
+
+    private static boolean isOnClasspath(String className) {
+        try {
+            Class.forName(className, false, WebhookRequestHandler.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static Long declaredLength(Message request) {

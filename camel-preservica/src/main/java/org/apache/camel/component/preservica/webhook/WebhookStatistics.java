@@ -13,6 +13,8 @@ final class WebhookStatistics {
         METHOD_NOT_ALLOWED,
         /** Body over maxBodySize: 413. */
         TOO_LARGE,
+        /** Body too slow to arrive: 408. */
+        BODY_TIMEOUT,
         /** Signature header missing: 401. */
         SIGNATURE_MISSING,
         /** Signature header not 64 hex characters: 401. */
