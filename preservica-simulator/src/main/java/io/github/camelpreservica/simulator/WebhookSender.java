@@ -133,6 +133,9 @@ final class WebhookSender {
         if (e instanceof ConnectException) {
             return "could not connect to " + hostAndPort(uri);
         }
+        if (e.getMessage() != null && e.getMessage().contains("received no bytes")) {
+            return hostAndPort(uri) + " closed the connection without an HTTP answer";
+        }
         return e.getClass().getSimpleName() + " talking to " + hostAndPort(uri)
                 + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
