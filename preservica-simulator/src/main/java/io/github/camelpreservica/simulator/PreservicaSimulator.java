@@ -52,7 +52,7 @@ public final class PreservicaSimulator implements AutoCloseable {
             if (user == null) {
                 throw new IllegalArgumentException("twoFactorSeed for unknown user '" + name + "': add it with user()");
             }
-            Base32.decode(seed);
+            Base32.decode(seed); // a mistyped seed fails here, not at the first login
             users.put(name, user.withTotpSeed(seed));
         });
         this.tenant = users.values().iterator().next().tenant();

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ final class WebhookSender {
             return "the receiver answered the challenge with HTTP " + response.statusCode() + " instead of 200";
         }
         String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (!contentType.toLowerCase().startsWith("application/json")) {
+        if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return "the challenge answer has Content-Type '" + contentType + "' instead of application/json";
         }
         JsonNode answer;
