@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.preservica.PreservicaComponent;
+import org.apache.camel.component.preservica.webhook.PreservicaWebhookComponent;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -52,6 +55,29 @@ class PreservicaStarterTest {
                             .getComponent("preservica", PreservicaComponent.class);
                     assertThat(component.getConfiguration().getServer()).isNull();
                 });
+    }
+
+    @Test
+    void setsAnObjectOptionFromABeanReference() {
+        runner.withBean("seenDeliveries", IdempotentRepository.class,
+                () -> MemoryIdempotentRepository.memoryIdempotentRepository(10))
+                .withPropertyValues("camel.component.preservica-webhook.idempotent-repository=#seenDeliveries",
+                        "camel.component.preservica-webhook.trigger=INDEXED,MOVED")
+                .run(context -> {
+                    PreservicaWebhookComponent component = context.getBean(CamelContext.class)
+                            .getComponent("preservica-webhook", PreservicaWebhookComponent.class);
+                    assertThat(component.getConfiguration().getIdempotentRepository())
+                            .isSameAs(context.getBean("seenDeliveries"));
+                    assertThat(component.getConfiguration().getTrigger()).isEqualTo("INDEXED,MOVED");
+                });
+    }
+
+    @Test
+    void refusesAPlainValueForAnObjectOptionNamingTheOption() {
+        runner.withPropertyValues("camel.component.preservica-webhook.idempotent-repository=seenDeliveries")
+                .run(context -> assertThat(context).hasFailed()
+                        .getFailure().hasStackTraceContaining("camel.component.preservica-webhook")
+                        .hasStackTraceContaining("takes a bean reference such as #myBean"));
     }
 
     @Test
