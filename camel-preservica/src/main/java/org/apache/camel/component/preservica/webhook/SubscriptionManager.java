@@ -31,6 +31,7 @@ public class SubscriptionManager {
 
     private final Map<TriggerType, String> active = new LinkedHashMap<>();
     private final List<String> created = new ArrayList<>();
+    private boolean removed;
 
     public SubscriptionManager(PreservicaClient client, String url, List<TriggerType> triggers, String secret,
                                boolean reuseExisting) {
@@ -46,9 +47,13 @@ public class SubscriptionManager {
      * (Preservica challenges the URL during that call, so the receiving path must already be open). Triggers
      * already in place from an earlier call are skipped, so this can be called again after a partial failure.
      *
-     * @throws PreservicaException when Preservica cannot be reached or refuses; triggers done so far stay recorded
+     * @throws PreservicaException   when Preservica cannot be reached or refuses; triggers done so far stay recorded
+     * @throws IllegalStateException after {@link #removeCreated()}: a late retry must not subscribe a stopped route
      */
     public synchronized void ensureSubscribed() {
+        if (removed) {
+            throw new IllegalStateException("The subscriptions of " + url + " were removed: the receiver has stopped");
+        }
         if (isComplete()) {
             return;
         }
@@ -74,12 +79,14 @@ public class SubscriptionManager {
     }
 
     /**
-     * Removes the subscriptions this manager created, and forgets them. One already gone counts as removed; other
-     * failures are logged and left for the operator, so that a stop never hangs on an unreachable server.
+     * Removes the subscriptions this manager created, and forgets them; afterwards it subscribes nothing more. One
+     * already gone counts as removed; other failures are logged and left for the operator, so that a stop never hangs
+     * on an unreachable server.
      *
      * @return the ids that could not be removed
      */
     public synchronized List<String> removeCreated() {
+        removed = true;
         List<String> leftBehind = new ArrayList<>();
         for (String id : created) {
             try {

@@ -105,6 +105,20 @@ class SubscriptionManagerTest extends WebhookTestSupport {
     }
 
     @Test
+    void subscribesNothingMoreOnceItsSubscriptionsWereRemoved() {
+        SubscriptionManager manager = new SubscriptionManager(client, url, BOTH, SECRET, true);
+        simulator.failNextCalls(1, 500);
+        assertThatThrownBy(manager::ensureSubscribed).isInstanceOf(PreservicaException.class);
+
+        manager.removeCreated();
+
+        // a background retry that was already running when the route stopped
+        assertThatThrownBy(manager::ensureSubscribed).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stopped");
+        assertThat(simulator.subscriptions()).isEmpty();
+    }
+
+    @Test
     void countsASubscriptionAlreadyGoneAsRemoved() {
         SubscriptionManager manager = new SubscriptionManager(client, url, List.of(TriggerType.INDEXED), SECRET,
                 true);
