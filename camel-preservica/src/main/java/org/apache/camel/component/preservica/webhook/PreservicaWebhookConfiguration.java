@@ -257,7 +257,9 @@ public class PreservicaWebhookConfiguration implements Cloneable {
 
     /**
      * true: one exchange per event, whose body is a WebhookEvent ({@code ${body.entityRef}} works in simple).
-     * false: one exchange per delivery, whose body is the WebhookDelivery with all its events.
+     * false: one exchange per delivery, whose body is the WebhookDelivery with all its events. Either way Preservica
+     * gets 200 only once every exchange of the delivery succeeded; when one fails, the delivery gets 500 and, if it
+     * is sent again, all its events are routed again (at least once: the events before the failure run twice).
      */
     public void setSplitEvents(boolean splitEvents) {
         this.splitEvents = splitEvents;
