@@ -2,7 +2,7 @@
 # The one command behind docs/benchmarks.md: receiver against baseline under wrk, pair by pair, then JMH.
 #
 #   benchmarks/run.sh                 # full run: load pairs at 1, 8, 32 connections, then JMH with -prof gc
-#   DURATION=10s ROUNDS=2 CONNECTIONS="1 8 32" JMH=0 benchmarks/run.sh
+#   DURATION=10s ROUNDS=3 CONNECTIONS="1 8 32" JMH=0 benchmarks/run.sh
 #   REFERENCE_PORT=8092 REFERENCE_PID=1234 benchmarks/run.sh   # also load a receiver you started yourself
 #
 # A reference receiver (e.g. pyPreservica's, see docs/benchmarks.md) gets the same deliveries in the same rounds
@@ -20,7 +20,7 @@ RESULTS="$ROOT/benchmarks/target/load-results"
 
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-10s}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 CONNECTIONS="${CONNECTIONS:-1 8 32}"
 WRK_THREADS="${WRK_THREADS:-1}"
 BODY_BYTES="${BODY_BYTES:-1024}"

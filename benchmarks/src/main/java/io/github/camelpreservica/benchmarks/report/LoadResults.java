@@ -89,12 +89,12 @@ public final class LoadResults {
         return runs.stream().filter(r -> r.server().equals(server) && r.connections() == connections).toList();
     }
 
-    /** The mean throughput of a server's runs at one connection count, if it had any. */
-    public Optional<Double> meanRequestsPerSecond(String server, int connections) {
+    /** The median throughput of a server's runs at one connection count, if it had any. */
+    public Optional<Double> medianRequestsPerSecond(String server, int connections) {
         List<LoadRun> matching = runs(server, connections);
         return matching.isEmpty()
                 ? Optional.empty()
-                : Optional.of(matching.stream().mapToDouble(LoadRun::requestsPerSecond).average().orElseThrow());
+                : Optional.of(ResultsReport.median(matching.stream().mapToDouble(LoadRun::requestsPerSecond).toArray()));
     }
 
     /** What to call a server in tables and charts: the reference gets the name run.sh was given for it. */

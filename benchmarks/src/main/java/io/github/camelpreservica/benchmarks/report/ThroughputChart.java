@@ -10,7 +10,7 @@ import static io.github.camelpreservica.benchmarks.report.LoadResults.RECEIVER;
 import static io.github.camelpreservica.benchmarks.report.LoadResults.REFERENCE;
 
 /**
- * Requests per second against connections, one line per server through the mean of its runs, a dot per run,
+ * Requests per second against connections, one line per server through the median of its runs, a dot per run,
  * drawn as plain SVG so the chart is made by the benchmark and needs no plotting library.
  */
 public final class ThroughputChart {
@@ -72,9 +72,9 @@ public final class ThroughputChart {
     private void plot(StringBuilder svg, String server, String colour, List<Integer> connections, double top) {
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < connections.size(); i++) {
-            Optional<Double> mean = results.meanRequestsPerSecond(server, connections.get(i));
-            if (mean.isPresent()) {
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i, connections.size()), y(mean.get(), top)));
+            Optional<Double> median = results.medianRequestsPerSecond(server, connections.get(i));
+            if (median.isPresent()) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i, connections.size()), y(median.get(), top)));
             }
             for (LoadRun run : results.runs(server, connections.get(i))) {
                 svg.append(String.format(Locale.ROOT,
@@ -108,7 +108,7 @@ public final class ThroughputChart {
             }
             y += 10;
         }
-        svg.append(text(x, y + 4, "start", 10, "line: mean; dots: runs"));
+        svg.append(text(x, y + 4, "start", 10, "line: median; dots: runs"));
     }
 
     static List<String> wrap(String text, int width) {
