@@ -85,7 +85,7 @@ public class PreservicaWebhookConfiguration implements Cloneable {
 
     /**
      * The Preservica server: a host name such as {@code eu.preservica.com} (https implied) or a base URL such as
-     * {@code http://127.0.0.1:9000}. If not set, the environment variable {@code PRESERVICA_SERVER} is used, then
+     * http://127.0.0.1:9000. If not set, the environment variable {@code PRESERVICA_SERVER} is used, then
      * the key {@code server} of {@code credentials.properties} in the working directory.
      */
     public void setServer(String server) {
@@ -195,7 +195,7 @@ public class PreservicaWebhookConfiguration implements Cloneable {
 
     /**
      * The URL Preservica calls, as Preservica must write it (behind a proxy or gateway this is the public address).
-     * Default: {@code http://<host>:<port><webhookPath>}, where host and port are those of Camel's REST
+     * Default: http://HOST:PORT followed by webhookPath, where HOST and PORT are those of Camel's REST
      * configuration if set, else the port of the platform-http server (e.g. {@code camel.server.port}) and host
      * {@code localhost}. Start fails, asking for this option, when no port is known.
      */
@@ -209,7 +209,7 @@ public class PreservicaWebhookConfiguration implements Cloneable {
 
     /**
      * The local path on the platform-http server where deliveries are received. Default: the path of
-     * webhookExternalUrl if that is set, else {@code /preservica/<name>}.
+     * webhookExternalUrl if that is set, else /preservica/ followed by the endpoint name.
      */
     public void setWebhookPath(String webhookPath) {
         this.webhookPath = webhookPath;
@@ -256,7 +256,7 @@ public class PreservicaWebhookConfiguration implements Cloneable {
     }
 
     /**
-     * true: one exchange per event, whose body is a WebhookEvent ({@code ${body.entityRef}} works in simple).
+     * true: one exchange per event, whose body is a WebhookEvent (${body.entityRef} works in simple).
      * false: one exchange per delivery, whose body is the WebhookDelivery with all its events. Either way Preservica
      * gets 200 only once every exchange of the delivery succeeded; when one fails, the delivery gets 500 and, if it
      * is sent again, all its events are routed again (at least once: the events before the failure run twice).
