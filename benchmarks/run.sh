@@ -204,7 +204,7 @@ if [ "$JMH" = "1" ]; then
     JMH_ARGS=(--jmh "$RESULTS/jmh.json")
     log "JMH: where a 1 KB delivery through the consumer allocates (-prof jfr)"
     java -jar "$JAR" jmh WebhookRequestBenchmark.webhookConsumerHandlesDelivery -p bodyBytes=1024 \
-        -f 1 -wi 2 -w 2s -i 2 -r 3s -prof "jfr:dir=$RESULTS/jfr" >"$RESULTS/jmh-jfr.txt" 2>&1
+        -f 1 -wi 3 -w 2s -i 3 -r 5s -prof "jfr:dir=$RESULTS/jfr" >"$RESULTS/jmh-jfr.txt" 2>&1
     RECORDING="$(find "$RESULTS/jfr" -name '*.jfr' | head -1)"
     [ -n "$RECORDING" ] && JMH_ARGS+=(--allocations "$RECORDING")
 fi

@@ -58,7 +58,7 @@ public final class BenchmarksMain {
                 case "check" -> System.exit(check(new Arguments(rest, Set.of("verifies"))));
                 case "report" -> report(new Arguments(rest, Set.of()));
                 case "allocation-sites" -> System.out.print(
-                        AllocationSites.read(Path.of(new Arguments(rest, Set.of()).required("jfr"))).markdown(12));
+                        AllocationSites.read(Path.of(new Arguments(rest, Set.of()).required("jfr"))).markdown(10));
                 case "jmh" -> org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
                 default -> {
                     System.err.println("Unknown command '" + args[0] + "'\n" + USAGE);
@@ -130,7 +130,7 @@ public final class BenchmarksMain {
                 .relativize(chart.toAbsolutePath()).toString(), jmh).markdown();
         if (arguments.has("allocations")) {
             table += "\n## Where one 1 KB delivery's garbage comes from (JMH -prof jfr, whole consumer request)\n\n"
-                     + AllocationSites.read(Path.of(arguments.required("allocations"))).markdown(12);
+                     + AllocationSites.read(Path.of(arguments.required("allocations"))).markdown(10);
         }
         Files.writeString(markdown, table);
         System.out.println(table);

@@ -21,21 +21,26 @@ public final class AllocationSites {
     private static final String COMPONENT_PACKAGE = "org.apache.camel.component.preservica.";
 
     private final Map<String, Long> bytesBySite;
+    private final Map<String, Long> bytesByComponentMethod;
     private final long total;
 
-    private AllocationSites(Map<String, Long> bytesBySite) {
+    private AllocationSites(Map<String, Long> bytesBySite, Map<String, Long> bytesByComponentMethod) {
         this.bytesBySite = bytesBySite;
+        this.bytesByComponentMethod = bytesByComponentMethod;
         this.total = bytesBySite.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public static AllocationSites read(Path recording) throws IOException {
-        Map<String, Long> bytes = new HashMap<>();
+        Map<String, Long> bySite = new HashMap<>();
+        Map<String, Long> byComponentMethod = new HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (event.getEventType().getName().equals("jdk.ObjectAllocationSample") && event.getStackTrace() != null) {
-                bytes.merge(site(event.getStackTrace().getFrames()), event.getLong("weight"), Long::sum);
+                List<RecordedFrame> frames = event.getStackTrace().getFrames();
+                bySite.merge(site(frames), event.getLong("weight"), Long::sum);
+                byComponentMethod.merge(componentMethod(frames), event.getLong("weight"), Long::sum);
             }
         }
-        return new AllocationSites(bytes);
+        return new AllocationSites(bySite, byComponentMethod);
     }
 
     /** The first frame outside the JDK, and the component method it was serving when that is a different one. */
@@ -60,10 +65,27 @@ public final class AllocationSites {
         return frames.isEmpty() ? "(no frames)" : frames.get(0).getMethod().getType().getName();
     }
 
-    /** The sites with the largest shares, as Markdown rows. */
+    /** The innermost component method on the stack, or "outside the component" (e.g. exchange creation). */
+    static String componentMethod(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            if (type.startsWith(COMPONENT_PACKAGE)) {
+                return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+            }
+        }
+        return "outside the component";
+    }
+
+    /** Shares by component method (stable from run to run), then the largest single sites, as Markdown tables. */
     public String markdown(int limit) {
-        StringBuilder md = new StringBuilder("| allocation site (first frame outside the JDK, and the component method it served) | share of sampled bytes |\n|---|---:|\n");
-        bytesBySite.entrySet().stream()
+        return table("component method that allocated (its library calls included)", bytesByComponentMethod, limit)
+               + "\n" + table("allocation site (first frame outside the JDK, and the component method it served)",
+                       bytesBySite, limit);
+    }
+
+    private String table(String heading, Map<String, Long> bytes, int limit) {
+        StringBuilder md = new StringBuilder("| " + heading + " | share of sampled bytes |\n|---|---:|\n");
+        bytes.entrySet().stream()
                 .sorted(Map.Entry.<String, Long> comparingByValue().reversed())
                 .limit(limit)
                 .forEach(e -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", e.getKey(),
