@@ -40,7 +40,7 @@ public class PreservicaConfiguration implements Cloneable {
 
     /**
      * The Preservica server: a host name such as {@code eu.preservica.com} (https implied) or a base URL such as
-     * {@code http://127.0.0.1:9000}. Default: environment variable PRESERVICA_SERVER, then {@code server} in
+     * http://127.0.0.1:9000. Default: environment variable PRESERVICA_SERVER, then {@code server} in
      * credentials.properties.
      */
     public void setServer(String server) {
