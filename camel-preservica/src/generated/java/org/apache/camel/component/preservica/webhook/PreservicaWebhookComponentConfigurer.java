@@ -34,6 +34,10 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clusternamespace":
+        case "clusterNamespace": getOrCreateConfiguration(target).setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusterservice":
+        case "clusterService": getOrCreateConfiguration(target).setClusterService(property(camelContext, org.apache.camel.cluster.CamelClusterService.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.apache.camel.component.preservica.webhook.PreservicaWebhookConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -90,6 +94,10 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clusternamespace":
+        case "clusterNamespace": return java.lang.String.class;
+        case "clusterservice":
+        case "clusterService": return org.apache.camel.cluster.CamelClusterService.class;
         case "configuration": return org.apache.camel.component.preservica.webhook.PreservicaWebhookConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -147,6 +155,10 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clusternamespace":
+        case "clusterNamespace": return getOrCreateConfiguration(target).getClusterNamespace();
+        case "clusterservice":
+        case "clusterService": return getOrCreateConfiguration(target).getClusterService();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

@@ -25,6 +25,10 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clusternamespace":
+        case "clusterNamespace": target.getConfiguration().setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusterservice":
+        case "clusterService": target.getConfiguration().setClusterService(property(camelContext, org.apache.camel.cluster.CamelClusterService.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exceptionhandler":
@@ -78,6 +82,10 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clusternamespace":
+        case "clusterNamespace": return java.lang.String.class;
+        case "clusterservice":
+        case "clusterService": return org.apache.camel.cluster.CamelClusterService.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "exceptionhandler":
@@ -132,6 +140,10 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clusternamespace":
+        case "clusterNamespace": return target.getConfiguration().getClusterNamespace();
+        case "clusterservice":
+        case "clusterService": return target.getConfiguration().getClusterService();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "exceptionhandler":

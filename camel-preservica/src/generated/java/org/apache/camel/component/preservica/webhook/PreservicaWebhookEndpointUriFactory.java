@@ -23,8 +23,10 @@ public class PreservicaWebhookEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(30);
         props.add("bridgeErrorHandler");
+        props.add("clusterNamespace");
+        props.add("clusterService");
         props.add("connectTimeout");
         props.add("exceptionHandler");
         props.add("exchangePattern");

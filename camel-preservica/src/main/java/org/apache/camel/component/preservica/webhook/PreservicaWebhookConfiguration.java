@@ -1,6 +1,7 @@
 package org.apache.camel.component.preservica.webhook;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -62,6 +63,10 @@ public class PreservicaWebhookConfiguration implements Cloneable {
     private long subscribeRetryMaxDelay = 300_000;
     @UriParam(label = "consumer,advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long shutdownTimeout = 30_000;
+    @UriParam(label = "consumer,advanced")
+    private CamelClusterService clusterService;
+    @UriParam(label = "consumer,advanced")
+    private String clusterNamespace;
 
     // managing subscriptions (producer)
 
@@ -330,6 +335,33 @@ public class PreservicaWebhookConfiguration implements Cloneable {
      */
     public void setShutdownTimeout(long shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public CamelClusterService getClusterService() {
+        return clusterService;
+    }
+
+    /**
+     * For several replicas serving the same webhookExternalUrl behind a load balancer: the Camel cluster service
+     * (for example FileLockClusterService of camel-file on a shared volume) that elects the one replica which makes
+     * sure the subscriptions exist. Every replica receives deliveries; none removes the subscriptions on stop
+     * (unsubscribeOnStop does not apply), so stopping a replica never takes them from the others, and a newly elected
+     * leader adopts them or subscribes again. Setting clusterNamespace alone uses the context's only cluster service.
+     */
+    public void setClusterService(CamelClusterService clusterService) {
+        this.clusterService = clusterService;
+    }
+
+    public String getClusterNamespace() {
+        return clusterNamespace;
+    }
+
+    /**
+     * The namespace of the leader election between replicas; all replicas of one webhook use the same one. Setting
+     * it turns the replica mode on (see clusterService). Default: preservica-webhook- followed by the endpoint name.
+     */
+    public void setClusterNamespace(String clusterNamespace) {
+        this.clusterNamespace = clusterNamespace;
     }
 
     public String getOperation() {

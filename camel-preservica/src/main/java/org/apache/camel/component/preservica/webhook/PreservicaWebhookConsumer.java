@@ -57,6 +57,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     private volatile SubscriptionManager subscriptions;
     private volatile Throwable lastError;
     private ScheduledExecutorService retryExecutor;
+    private SubscriptionLeadership leadership;
 
     public PreservicaWebhookConsumer(PreservicaWebhookEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -98,7 +99,9 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             gate.open();
             webhookUrl = ReceiverAddress.externalUrl(getEndpoint().getCamelContext(), config, localPath);
             LOG.info("Receiving Preservica deliveries on path {} (Preservica calls {})", localPath, webhookUrl);
-            if (config.isSubscribe()) {
+            if (config.isSubscribe() && isClustered()) {
+                joinElection(component.clientFor(config), triggers, secret);
+            } else if (config.isSubscribe()) {
                 PreservicaClient client = component.clientFor(config);
                 subscriptions = new SubscriptionManager(client, webhookUrl, triggers, secret,
                         config.isReuseExistingSubscription());
@@ -150,6 +153,63 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         }
     }
 
+    private boolean isClustered() {
+        return config.getClusterService() != null || ObjectHelper.isNotEmpty(config.getClusterNamespace());
+    }
+
+    /**
+     * Replicas: every one receives, the elected one alone makes sure the subscriptions exist (adopting those a
+     * previous leader made), and none removes them on stop. Election events are handled on the retry thread, in order.
+     */
+    private void joinElection(PreservicaClient client, List<TriggerType> triggers, String secret) throws Exception {
+        String namespace = ObjectHelper.isNotEmpty(config.getClusterNamespace())
+                ? config.getClusterNamespace() : "preservica-webhook-" + getEndpoint().getName();
+        retryExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "PreservicaWebhookSubscribe");
+        ScheduledExecutorService events = retryExecutor;
+        leadership = SubscriptionLeadership.join(getEndpoint().getCamelContext(), config.getClusterService(),
+                namespace, new SubscriptionLeadership.Listener() {
+                    @Override
+                    public void elected() {
+                        events.execute(() -> subscribeAsLeader(client, triggers, secret, namespace));
+                    }
+
+                    @Override
+                    public void deposed() {
+                        events.execute(() -> stopManaging(namespace));
+                    }
+                });
+    }
+
+    private void subscribeAsLeader(PreservicaClient client, List<TriggerType> triggers, String secret,
+                                   String namespace) {
+        if (!isRunAllowed() || subscriptions != null) {
+            return;
+        }
+        LOG.info("Elected in '{}' to manage the Preservica subscriptions of {}", namespace, webhookUrl);
+        // a fresh manager each term: the subscriptions may have changed while another replica led
+        subscriptions = new SubscriptionManager(client, webhookUrl, triggers, secret, true);
+        try {
+            subscriptions.ensureSubscribed();
+            lastError = null;
+            LOG.info("Preservica subscriptions for {} are in place: {}", webhookUrl, subscriptions.subscriptionIds());
+        } catch (RuntimeException e) {
+            lastError = e;
+            LOG.warn("{}; retrying in {} ms", describeSubscribeFailure(client, e), config.getSubscribeRetryDelay());
+            scheduleRetry(client, Math.max(1, config.getSubscribeRetryDelay()));
+        }
+    }
+
+    private void stopManaging(String namespace) {
+        if (subscriptions != null) {
+            LOG.info("No longer the leader in '{}': leaving the Preservica subscriptions of {} to the next one",
+                    namespace, webhookUrl);
+            // dropped, never removed: the other replicas still serve them; this also ends any pending retry
+            subscriptions = null;
+            lastError = null;
+        }
+    }
+
     private void scheduleRetry(PreservicaClient client, long delayMillis) {
         retryExecutor.schedule(() -> {
             if (!isRunAllowed() || subscriptions == null) {
@@ -187,13 +247,19 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     /** Undoes whatever start did, in reverse order; safe to call on a partial start and twice. */
     private void releaseResources() {
+        boolean clustered = leadership != null;
+        if (leadership != null) {
+            leadership.leave();
+            leadership = null;
+        }
         if (retryExecutor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(retryExecutor);
             retryExecutor = null;
         }
         gate.close();
         SubscriptionManager current = subscriptions;
-        if (current != null && config.isUnsubscribeOnStop()) {
+        // a replica never removes what it may have created: the others still serve it
+        if (current != null && config.isUnsubscribeOnStop() && !clustered) {
             List<String> leftBehind = current.removeCreated();
             if (!leftBehind.isEmpty()) {
                 LOG.warn("Preservica subscriptions {} of {} are left behind: remove them with the producer's "
@@ -235,6 +301,11 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             return "preservica-webhook:" + getEndpoint().getName() + " is not receiving (not started or stopping)";
         }
         SubscriptionManager current = subscriptions;
+        SubscriptionLeadership election = leadership;
+        if (current == null && election != null && election.isLeader()) {
+            return "Elected in '" + election.namespace() + "' to manage the Preservica subscriptions of " + webhookUrl
+                   + ", not yet in place";
+        }
         if (current != null && !current.isComplete()) {
             Throwable error = lastError;
             return "Waiting for Preservica subscriptions of " + current.url() + " to trigger(s) "
@@ -274,6 +345,13 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     @ManagedAttribute(description = "The Preservica subscription ids in place, comma separated")
     public String getSubscriptionIds() {
         return String.join(",", subscriptionIds());
+    }
+
+    @ManagedAttribute(description = "Whether this consumer manages the subscriptions: always, unless it is one of "
+                                    + "several replicas (clusterService or clusterNamespace) and another one leads")
+    public boolean isSubscriptionLeader() {
+        SubscriptionLeadership current = leadership;
+        return config.isSubscribe() && (current == null || current.isLeader());
     }
 
     @ManagedAttribute(description = "Whether the path is open and every subscription is in place")
