@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Every YAML and XML route example in the docs and the README loads into a CamelContext, and its endpoints are
- * created: a renamed option or a typo in an example fails here. The routes are not started, so nothing is
+ * Every YAML and XML route example of the README, the user guide and the component pages loads into a
+ * CamelContext, and its endpoints are created: a renamed option or a typo in an example fails here. (The pages
+ * about other runtimes, such as deployment.md, show routes that need those runtimes' components.) The routes are not started, so nothing is
  * subscribed; brokers the examples hand events to (jms, kafka) are stubbed, since the point is the examples' use of
  * this project's components.
  */
@@ -36,10 +37,9 @@ class DocsRouteExamplesLoadTest {
                 .resolve("..").normalize();
         List<Path> pages = new ArrayList<>();
         pages.add(root.resolve("README.md"));
+        pages.add(root.resolve("docs/user-guide.md"));
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-            docs.filter(page -> page.toString().endsWith(".adoc") || page.toString().endsWith(".md"))
-                    .sorted()
-                    .forEach(pages::add);
+            docs.filter(page -> page.getFileName().toString().endsWith("-component.adoc")).sorted().forEach(pages::add);
         }
         List<DocSnippets.Snippet> snippets = new ArrayList<>();
         pages.stream().filter(Files::isRegularFile).forEach(page -> snippets.addAll(DocSnippets.routesIn(page)));
