@@ -78,6 +78,8 @@ class TroubleshootingMessagesTest {
         scenarios.put("challenge-failed", this::challengeFailed);
         scenarios.put("unreachable", this::unreachable);
         scenarios.put("read-timeout", this::readTimeout);
+        scenarios.put("no-cluster-service", () -> webhookStartFailure(
+                "preservica-webhook:events?trigger=INDEXED&clusterNamespace=archive-events", c -> { }));
         scenarios.put("invalid-external-url", () -> webhookStartFailure("preservica-webhook:events?trigger=INDEXED",
                 c -> c.setWebhookExternalUrl("https://hooks.example.org/events?source=preservica")));
         scenarios.put("oracle-challenge", () -> {
