@@ -269,6 +269,18 @@ final class HostileRequests {
                         return http.readResponse().status();
                     }
                 }));
+        cases.add(new Case("both Content-Length and chunked", "a signed chunked delivery that also declares "
+                                                              + "`Content-Length: 5`", 200, true,
+                "chunked takes precedence (RFC 9112, section 6.3): the signature is checked on the bytes the chunks "
+                + "carry", () -> {
+                    byte[] body = nextDelivery();
+                    try (RawHttp http = new RawHttp(port, 30_000)) {
+                        http.write(RawHttp.ascii(head("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"
+                                                      + "Preservica-Signature: " + signatures.sign(body) + "\r\n")));
+                        http.writeChunked(body, 64);
+                        return http.readResponse().status();
+                    }
+                }));
         cases.add(new Case("Content-Length not a number", "`Content-Length: abc`", 400, false,
                 "broken framing, refused by the HTTP server", () -> RawHttp.exchange(port,
                         RawHttp.ascii("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"))));
