@@ -64,6 +64,22 @@ class ConsumerFaultsTest extends WebhookTestSupport {
     }
 
     @Test
+    void staysDownNamingTheRefusalWhilePreservicaRefusesTheLogin() throws Exception {
+        startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&password=RAW(not-the-password)"
+                              + "&retrySubscribeInBackground=true&subscribeRetryDelay=100&subscribeRetryMaxDelay=200");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumerOf("indexed").lastError() != null);
+        HealthCheck.Result result = HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(r -> r.getCheck().getId().equals("consumer:indexed")).findFirst().orElseThrow();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getMessage()).hasValueSatisfying(message -> assertThat(message)
+                .contains("'" + USERNAME + "'").contains("401").doesNotContain("not-the-password"));
+        assertThat(simulator.subscriptions()).isEmpty();
+        assertThat(postSigned(receiverUrl("indexed"), delivery("9495ddbf7d4a0b9f030a3411c87f967d", "meanwhile"))
+                .statusCode()).as("still receiving").isEqualTo(200);
+    }
+
+    @Test
     void subscribesThroughA503BurstWithoutFailingTheStart() throws Exception {
         simulator.failNextCalls(3, 503);
 
