@@ -10,7 +10,9 @@ public class PrintEventsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("preservica-webhook:events").routeId("print-events-java")
+        from("preservica-webhook:events"
+                + "?trigger={{env:PRESERVICA_WEBHOOK_TRIGGER:INDEXED}}"
+                + "&webhookExternalUrl={{env:PRESERVICA_WEBHOOK_URL:}}").routeId("print-events-java")
                 .marshal().json()
                 .to("stream:out");
     }
