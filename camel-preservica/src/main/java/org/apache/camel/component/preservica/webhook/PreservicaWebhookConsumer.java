@@ -183,7 +183,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     private void subscribeAsLeader(PreservicaClient client, List<TriggerType> triggers, String secret,
                                    String namespace) {
-        if (!isRunAllowed() || subscriptions != null) {
+        if (!isRunAllowed()) {
             return;
         }
         LOG.info("Elected in '{}' to manage the Preservica subscriptions of {}", namespace, webhookUrl);
@@ -300,7 +300,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         if (!gate.isOpen()) {
             return "preservica-webhook:" + getEndpoint().getName() + " is not receiving (not started or stopping)";
         }
-        SubscriptionManager current = subscriptions;
+        SubscriptionManager current = managed();
         SubscriptionLeadership election = leadership;
         if (current == null && election != null && election.isLeader()) {
             return "Elected in '" + election.namespace() + "' to manage the Preservica subscriptions of " + webhookUrl
@@ -314,6 +314,15 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         return null;
     }
 
+    /**
+     * The subscriptions this consumer manages now: none while another replica leads (a cluster service may release
+     * the lock without telling its listeners, so the election is asked rather than remembered).
+     */
+    private SubscriptionManager managed() {
+        SubscriptionLeadership election = leadership;
+        return election == null || election.isLeader() ? subscriptions : null;
+    }
+
     @Override
     public Throwable lastError() {
         return lastError;
@@ -321,7 +330,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     @Override
     public List<String> subscriptionIds() {
-        SubscriptionManager current = subscriptions;
+        SubscriptionManager current = managed();
         return current == null ? List.of() : current.subscriptionIds();
     }
 

@@ -40,6 +40,7 @@ class ReplicasTest extends WebhookTestSupport {
     private final Map<String, String> receivedBy = new ConcurrentHashMap<>();
     private final Map<String, Integer> timesReceived = new ConcurrentHashMap<>();
     private final List<CamelContext> replicas = new ArrayList<>();
+    private final Map<CamelContext, FileLockClusterService> clusterServices = new ConcurrentHashMap<>();
     private RoundRobinProxy balancer;
     private int portA;
     private int portB;
@@ -129,6 +130,45 @@ class ReplicasTest extends WebhookTestSupport {
         assertThat(fire(2, "resubscribed")).allSatisfy(ref -> assertThat(receivedBy).containsEntry(ref, "b"));
     }
 
+    @Test
+    void aLeaderThatLosesTheElectionHandsOverWithoutUnsubscribing() throws Exception {
+        CamelContext a = startReplica("a", portA);
+        awaitManaging(a);
+        CamelContext b = startReplica("b", portB);
+        String id = simulator.subscriptions().get(0).id();
+
+        // a's lock is released while its route keeps running, as when a lease expires
+        clusterServices.get(a).stopView("preservica-events");
+
+        awaitManaging(b);
+        assertThat(consumer(a).isSubscriptionLeader()).isFalse();
+        assertThat(consumer(a).getSubscriptionIds()).as("a manages nothing any more").isEmpty();
+        assertThat(consumer(b).getSubscriptionIds()).isEqualTo(id);
+        assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::id).containsExactly(id);
+        List<String> refs = fire(4, "after-handover");
+        assertThat(refs).allSatisfy(ref -> assertThat(timesReceived).containsEntry(ref, 1));
+    }
+
+    @Test
+    void aReplicaElectedAgainChecksTheSubscriptionAfresh() throws Exception {
+        CamelContext a = startReplica("a", portA);
+        awaitManaging(a);
+        CamelContext b = startReplica("b", portB);
+        clusterServices.get(a).stopView("preservica-events");
+        awaitManaging(b);
+        clusterServices.get(a).startView("preservica-events");
+        String removed = simulator.subscriptions().get(0).id();
+        template.sendBody("preservica-webhook:ops?operation=unsubscribe&subscriptionId=" + removed, null);
+
+        stop(b);
+
+        awaitManaging(a);
+        assertThat(simulator.subscriptions()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isNotEqualTo(removed).isEqualTo(consumer(a).getSubscriptionIds());
+            assertThat(s.url()).isEqualTo(publicUrl());
+        });
+    }
+
     /** Waits until the replica leads and its subscription is in place. */
     private static void awaitManaging(CamelContext replica) {
         await().atMost(WAIT).until(() -> consumer(replica).isSubscriptionLeader() && consumer(replica).isSubscribed()
@@ -165,6 +205,7 @@ class ReplicasTest extends WebhookTestSupport {
         cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
         cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
         replica.addService(cluster);
+        clusterServices.put(replica, cluster);
 
         PreservicaWebhookComponent component = replica.getComponent("preservica-webhook",
                 PreservicaWebhookComponent.class);
