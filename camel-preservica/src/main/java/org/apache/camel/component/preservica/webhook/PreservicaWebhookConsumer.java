@@ -54,6 +54,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     private IdempotentRepository seen;
     private boolean ownRepository;
     private Consumer httpConsumer;
+    private Runnable stopReadingBodiesAhead;
     private volatile SubscriptionManager subscriptions;
     private volatile Throwable lastError;
     private ScheduledExecutorService retryExecutor;
@@ -95,6 +96,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             WebhookRequestHandler handler = new WebhookRequestHandler(this, signatures, new DeliveryParser(), seen,
                     statistics, gate, config.getMaxBodySize(), config.isSplitEvents());
             httpConsumer = createHttpConsumer(handler);
+            // before the start, so that on Vert.x the body is collected ahead of platform-http's dispatch
+            stopReadingBodiesAhead = handler.readBodiesAhead(httpConsumer);
             ServiceHelper.startService(httpConsumer);
             gate.open();
             webhookUrl = ReceiverAddress.externalUrl(getEndpoint().getCamelContext(), config, localPath);
@@ -267,6 +270,10 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             }
         }
         subscriptions = null;
+        if (stopReadingBodiesAhead != null) {
+            stopReadingBodiesAhead.run();
+            stopReadingBodiesAhead = null;
+        }
         if (httpConsumer != null) {
             ServiceHelper.stopAndShutdownService(httpConsumer);
             httpConsumer = null;

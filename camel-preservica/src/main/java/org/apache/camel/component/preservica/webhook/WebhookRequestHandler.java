@@ -13,11 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.component.preservica.delivery.DeliveryParser;
 import org.apache.camel.component.preservica.delivery.InvalidDeliveryException;
 import org.apache.camel.component.preservica.delivery.WebhookDelivery;
@@ -271,6 +273,20 @@ final class WebhookRequestHandler implements Processor {
             }
         }
         return bytes.length > maxBodySize ? null : bytes;
+    }
+
+    /**
+     * On Vert.x, has the body of every POST collected on the event loop before platform-http dispatches the request to
+     * the route's thread (see {@link VertxRequestBody#readAhead}); call between creating and starting the consumer.
+     *
+     * @return what stops it, or null when the engine is not Vert.x (the body is then read on the route's thread)
+     */
+    Runnable readBodiesAhead(Consumer platformHttpConsumer) {
+        if (!(platformHttpConsumer.getEndpoint() instanceof PlatformHttpEndpoint endpoint)
+                || !isVertxEngine(endpoint.getComponent())) {
+            return null;
+        }
+        return VertxRequestBody.readAhead(platformHttpConsumer, maxBodySize, BODY_READ_TIMEOUT_MILLIS);
     }
 
     /** Whether platform-http runs on Vert.x (platform-http-vertx, or Camel Main's server, which builds on it). */
