@@ -36,10 +36,9 @@ public class PreservicaEndpointUriFactory extends org.apache.camel.support.compo
         props.add("twoFactorSeed");
         props.add("username");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("password");
         secretProps.add("twoFactorSeed");
-        secretProps.add("username");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -8,6 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.preservica.client.CredentialKey;
 import org.apache.camel.component.preservica.client.CredentialResolver;
 import org.apache.camel.component.preservica.client.PreservicaClient;
+import org.apache.camel.component.preservica.webhook.PreservicaWebhookEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,17 @@ class PreservicaClientsTest extends CamelTestSupport {
                 "preservica:thumbnail?size=small&server=" + SERVER + "&username=u&password=p", PreservicaEndpoint.class);
 
         assertThat(asset.client()).isSameAs(thumbnail.client());
+    }
+
+    @Test
+    void theWebhookComponentSharesTheClientOfTheSameConnection() {
+        PreservicaEndpoint asset = context.getEndpoint(
+                "preservica:asset?server=" + SERVER + "&username=u&password=p", PreservicaEndpoint.class);
+        PreservicaWebhookEndpoint admin = context.getEndpoint(
+                "preservica-webhook:admin?operation=subscriptions&server=" + SERVER + "&username=u&password=p",
+                PreservicaWebhookEndpoint.class);
+
+        assertThat(admin.getComponent().clientFor(admin.getConfiguration())).isSameAs(asset.client());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.apache.camel.component.preservica.webhook;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.component.preservica.PreservicaConnectionConfiguration;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -13,24 +14,9 @@ import org.apache.camel.spi.UriParams;
  * overrides the component's value for that endpoint only.
  */
 @UriParams
-public class PreservicaWebhookConfiguration implements Cloneable {
+public class PreservicaWebhookConfiguration extends PreservicaConnectionConfiguration implements Cloneable {
 
-    // connection to Preservica
-
-    @UriParam(label = "common")
-    private String server;
-    @UriParam(label = "security")
-    private String username;
-    @UriParam(label = "security", secret = true)
-    private String password;
-    @UriParam(label = "common")
-    private String tenant;
-    @UriParam(label = "security", secret = true)
-    private String twoFactorSeed;
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
-    private long connectTimeout = 10_000;
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
-    private long readTimeout = 30_000;
+    // connection to Preservica: see PreservicaConnectionConfiguration
 
     // receiving deliveries
 
@@ -82,90 +68,6 @@ public class PreservicaWebhookConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
-    }
-
-    public String getServer() {
-        return server;
-    }
-
-    /**
-     * The Preservica server: a host name such as {@code eu.preservica.com} (https implied) or a base URL such as
-     * http://127.0.0.1:9000. If not set, the environment variable {@code PRESERVICA_SERVER} is used, then
-     * the key {@code server} of {@code credentials.properties} in the working directory.
-     */
-    public void setServer(String server) {
-        this.server = server;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    /**
-     * The Preservica user that manages the subscriptions; it needs the role ROLE_SDB_MANAGER_USER (or
-     * ROLE_SDB_ADMIN_USER). If not set, {@code PRESERVICA_USERNAME} is used, then {@code username} of
-     * {@code credentials.properties}.
-     */
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    /**
-     * The password of the Preservica user. If not set, {@code PRESERVICA_PASSWORD} is used, then {@code password}
-     * of {@code credentials.properties}.
-     */
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getTenant() {
-        return tenant;
-    }
-
-    /**
-     * The Preservica tenant of the user. If not set, {@code PRESERVICA_TENANT} is used, then {@code tenant} of
-     * {@code credentials.properties}; if it is set nowhere, Preservica tells the tenant at login.
-     */
-    public void setTenant(String tenant) {
-        this.tenant = tenant;
-    }
-
-    public String getTwoFactorSeed() {
-        return twoFactorSeed;
-    }
-
-    /**
-     * The Base32 seed of the user's authenticator (TOTP), needed only when the user logs in with two-factor
-     * authentication. If not set, {@code PRESERVICA_2FA_TOKEN} is used, then {@code twoFactorToken} of
-     * {@code credentials.properties}.
-     */
-    public void setTwoFactorSeed(String twoFactorSeed) {
-        this.twoFactorSeed = twoFactorSeed;
-    }
-
-    public long getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    /** How long to wait for a connection to Preservica, in milliseconds (or a duration such as {@code 10s}). */
-    public void setConnectTimeout(long connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public long getReadTimeout() {
-        return readTimeout;
-    }
-
-    /**
-     * How long to wait for Preservica to answer one call, in milliseconds (or a duration such as {@code 30s}).
-     * Subscribing waits while Preservica sends its challenge to this route, so keep it well above a second.
-     */
-    public void setReadTimeout(long readTimeout) {
-        this.readTimeout = readTimeout;
     }
 
     public String getTrigger() {
