@@ -141,9 +141,15 @@ allocated() { # server
 load() { # server connections duration -> prints the RESULT fields
     local threads="$WRK_THREADS"
     [ "$2" -lt "$threads" ] && threads="$2"
+    # a server that stops answering must not end the whole run: the run is recorded as failed (one socket error,
+    # no requests) and the report marks it
     wrk -t"$threads" -c"$2" -d"$3" -s "$LUA" "http://127.0.0.1:$(port_of "$1")/hook" \
-        -- "$DELIVERIES" "$CHUNK_BYTES" >"$RESULTS/wrk-last.txt"
-    grep '^RESULT' "$RESULTS/wrk-last.txt" | cut -f2-
+        -- "$DELIVERIES" "$CHUNK_BYTES" >"$RESULTS/wrk-last.txt" 2>&1 || log "wrk failed against $1: $(tail -1 "$RESULTS/wrk-last.txt")"
+    if grep -q '^RESULT' "$RESULTS/wrk-last.txt"; then
+        grep '^RESULT' "$RESULTS/wrk-last.txt" | cut -f2-
+    else
+        printf '0\t1\t0\t0\t0\t1\n'
+    fi
 }
 
 for server in $SERVERS; do
