@@ -100,8 +100,15 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             stopReadingBodiesAhead = handler.readBodiesAhead(httpConsumer);
             ServiceHelper.startService(httpConsumer);
             gate.open();
-            webhookUrl = ReceiverAddress.externalUrl(getEndpoint().getCamelContext(), config, localPath);
-            LOG.info("Receiving Preservica deliveries on path {} (Preservica calls {})", localPath, webhookUrl);
+            if (config.isSubscribe()) {
+                webhookUrl = ReceiverAddress.externalUrl(getEndpoint().getCamelContext(), config, localPath);
+                LOG.info("Receiving Preservica deliveries on path {} (Preservica calls {})", localPath, webhookUrl);
+            } else {
+                // receive only: the subscription is managed elsewhere, so the URL Preservica calls need not be known
+                webhookUrl = config.getWebhookExternalUrl();
+                LOG.info("Receiving Preservica deliveries on path {} (receive only: subscriptions are managed elsewhere)",
+                        localPath);
+            }
             if (config.isSubscribe() && isClustered()) {
                 joinElection(component.clientFor(config), triggers, secret);
             } else if (config.isSubscribe()) {
