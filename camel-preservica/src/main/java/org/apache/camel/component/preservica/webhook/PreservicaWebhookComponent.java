@@ -1,17 +1,21 @@
 package org.apache.camel.component.preservica.webhook;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.preservica.PreservicaClients;
 import org.apache.camel.component.preservica.client.CredentialKey;
 import org.apache.camel.component.preservica.client.CredentialResolver;
 import org.apache.camel.component.preservica.client.PreservicaClient;
+import org.apache.camel.component.preservica.webhook.http.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates preservica-webhook endpoints. Endpoints that reach the same server as the same user share one logged-in
@@ -20,11 +24,15 @@ import org.apache.camel.util.URISupport;
 @Component("preservica-webhook")
 public class PreservicaWebhookComponent extends HealthCheckComponent {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PreservicaWebhookComponent.class);
+
     @Metadata
     private PreservicaWebhookConfiguration configuration = new PreservicaWebhookConfiguration();
 
     // null: the standard lookup (environment, then credentials.properties), whose clients the preservica component shares
     private CredentialResolver credentialResolver;
+
+    private final AtomicBoolean requestHeadTimeoutChecked = new AtomicBoolean();
 
     static {
         // Camel masks password and secret in logged URIs by itself, but not this name
@@ -40,6 +48,20 @@ public class PreservicaWebhookComponent extends HealthCheckComponent {
         PreservicaWebhookEndpoint endpoint = new PreservicaWebhookEndpoint(uri, this, remaining, configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * Warns, once for the context, when deliveries are received by Camel's plain Vert.x platform-http server, which
+     * lets a client take as long as it likes over its request head. Called only when the engine is Vert.x.
+     */
+    void warnIfRequestHeadsAreUnlimited() {
+        if (requestHeadTimeoutChecked.compareAndSet(false, true)
+            && HeaderTimeoutVertxPlatformHttpServer.servedWithoutHeaderTimeout(getCamelContext())) {
+            LOG.warn("The platform-http server puts no time limit on request heads: a client that sends its headers "
+                     + "slowly holds a connection as long as it likes. Use HeaderTimeoutVertxPlatformHttpServer (under "
+                     + "Camel Main, HeaderTimeoutMainHttpServerFactory) or a reverse proxy with a header timeout: see "
+                     + "'Slow clients' in the user guide");
+        }
     }
 
     /**

@@ -134,6 +134,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             // the handler reads the paused Vert.x request itself, counting bytes as they arrive (see VertxRequestBody)
             parameters.put("useStreaming", "false");
             parameters.put("useBodyHandler", "false");
+            getEndpoint().getComponent().warnIfRequestHeadsAreUnlimited();
         } else {
             // the body reaches the handler as a stream, which it reads only up to maxBodySize
             parameters.put("useStreaming", "true");

@@ -30,6 +30,8 @@ final class HostileRequests {
 
     static final String SUBSCRIPTION = "9495ddbf7d4a0b9f030a3411c87f967d";
     static final int MAX_BODY_SIZE = 16_384;
+    /** The request head timeout of the server under test: short, so that the slow cases end quickly. */
+    static final long HEAD_TIMEOUT_MILLIS = 2_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -354,9 +356,16 @@ final class HostileRequests {
                                                                       + "are answered at once",
                 () -> dribble(head("Content-Length: 2000\r\nPreservica-Signature: " + "ab".repeat(32) + "\r\n"),
                         "x", 100)));
-        cases.add(new Case("headers dribbled slowly", "one header line growing by 64 bytes every 20 ms", 431, false,
+        cases.add(new Case("headers dribbled slowly", "the request line, then one header byte every 200 ms",
+                RawHttp.NO_ANSWER, false, "cut off once its head has taken longer than the request head timeout ("
+                                          + HEAD_TIMEOUT_MILLIS / 1000 + " s in this suite, 20 s by default); "
+                                          + "deliveries sent meanwhile are answered at once",
+                () -> cutOffInTime(() -> dribble("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", "s", 200))));
+        cases.add(new Case("connection opened, nothing sent", "a TCP connection, silent", RawHttp.NO_ANSWER, false,
+                "cut off by the same timeout: an open connection costs a socket even when silent", () -> cutOffInTime(() -> dribble("", "", 0))));
+        cases.add(new Case("head over 8 KiB", "one header line growing by 512 bytes every 20 ms", 431, false,
                 "the HTTP server refuses a head over 8 KiB; deliveries sent meanwhile are answered at once",
-                () -> dribble("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", "s".repeat(64), 20)));
+                () -> dribble("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", "s".repeat(512), 20)));
         cases.add(new Case("replay of a processed delivery", "the exact bytes and signature of a delivery already "
                                                              + "answered 200", 200, false,
                 "acknowledged as a duplicate, no second exchange", () -> {
@@ -368,8 +377,21 @@ final class HostileRequests {
                 }));
     }
 
+    /** Runs a slow case, checking it was cut off by the request head timeout and not much later. */
+    private static int cutOffInTime(Sender slowCase) throws Exception {
+        long started = System.nanoTime();
+        int status = slowCase.send();
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        // the timeout is checked every quarter of it; the rest is slack for a busy machine
+        if (took < HEAD_TIMEOUT_MILLIS || took > HEAD_TIMEOUT_MILLIS + 8_000) {
+            throw new AssertionError("cut off after " + took + " ms, for a request head timeout of "
+                                     + HEAD_TIMEOUT_MILLIS + " ms");
+        }
+        return status;
+    }
+
     /**
-     * Sends {@code start}, then {@code piece} every {@code intervalMillis} from another thread while three good
+     * Sends {@code start}, then {@code piece} (if any) every {@code intervalMillis} from another thread while three good
      * deliveries are sent; returns the status the slow request gets, checking that its connection is then closed.
      */
     private int dribble(String start, String piece, long intervalMillis) throws Exception {
@@ -386,7 +408,9 @@ final class HostileRequests {
                     }
                 }
             }, "dribbler");
-            dribbler.start();
+            if (!piece.isEmpty()) {
+                dribbler.start();
+            }
             try {
                 for (int i = 0; i < 3; i++) {
                     goodDelivery.send();
@@ -398,7 +422,9 @@ final class HostileRequests {
                 return status;
             } finally {
                 stop.set(true);
-                dribbler.join(10_000);
+                if (dribbler.isAlive()) {
+                    dribbler.join(10_000);
+                }
             }
         }
     }

@@ -89,6 +89,11 @@ class HostileRequestsTest extends WebhookTestSupport {
                 .containsExactlyElementsOf(expected);
     }
 
+    @Override
+    protected long requestHeaderTimeout() {
+        return HostileRequests.HEAD_TIMEOUT_MILLIS;
+    }
+
     private HostileRequests catalogue() {
         return new HostileRequests(httpPort, PATH, SECRET, this::sendGoodDelivery);
     }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.preservica.delivery.WebhookEvent;
 import org.apache.camel.component.preservica.signing.WebhookSignatures;
+import org.apache.camel.component.preservica.webhook.http.HeaderTimeoutMainHttpServerFactory;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same hostile requests as {@link HostileRequestsTest}, with the same expected outcomes, against the consumer
- * under Camel Main's embedded HTTP server ({@code camel.server.enabled=true}) instead of a hand-made Vert.x server:
- * the outcomes must not depend on how the server was set up.
+ * under Camel Main's embedded HTTP server ({@code camel.server.enabled=true}, made by
+ * {@link HeaderTimeoutMainHttpServerFactory} from {@code camel.beans}) instead of a hand-made Vert.x server: the
+ * outcomes must not depend on how the server was set up.
  */
 class HostileRequestsUnderCamelMainTest {
 
@@ -47,6 +49,11 @@ class HostileRequestsUnderCamelMainTest {
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", WebhookTestSupport.LOOPBACK);
         main.addInitialProperty("camel.server.port", String.valueOf(port));
+        // the request head timeout, switched on as the user guide says
+        main.addInitialProperty("camel.beans.httpServerFactory",
+                "#class:" + HeaderTimeoutMainHttpServerFactory.class.getName());
+        main.addInitialProperty("camel.beans.httpServerFactory.requestHeaderTimeout",
+                String.valueOf(HostileRequests.HEAD_TIMEOUT_MILLIS));
         main.addInitialProperty("camel.component.preservica-webhook.secret", WebhookTestSupport.SECRET);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override

@@ -80,7 +80,7 @@ final class RawHttp implements AutoCloseable {
         return write(ascii("0\r\n\r\n"));
     }
 
-    /** Reads the status line, headers and a Content-Length body; status {@link #NO_ANSWER} if closed before. */
+    /** Reads the status line, headers and a Content-Length or chunked body; status {@link #NO_ANSWER} if closed before. */
     Response readResponse() throws IOException {
         String statusLine;
         try {
@@ -98,8 +98,28 @@ final class RawHttp implements AutoCloseable {
             int colon = line.indexOf(':');
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            return new Response(status, headers, readChunks());
+        }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         return new Response(status, headers, in.readNBytes(length));
+    }
+
+    private byte[] readChunks() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String size = readLine(); size != null; size = readLine()) {
+            int length = Integer.parseInt(size.split(";")[0].trim(), 16);
+            if (length == 0) {
+                // trailers, then the empty line
+                for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
+                    // no trailer matters here
+                }
+                break;
+            }
+            body.write(in.readNBytes(length));
+            readLine();
+        }
+        return body.toByteArray();
     }
 
     /** Whether the server closed the connection within the socket's read timeout (without sending anything more). */

@@ -15,17 +15,18 @@ import io.github.camelpreservica.simulator.PreservicaSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.component.preservica.client.CredentialResolver;
 import org.apache.camel.component.preservica.signing.WebhookSignatures;
+import org.apache.camel.component.preservica.webhook.http.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * A real Vert.x platform-http server on a free loopback port, the simulator standing in for Preservica, and the
- * preservica-webhook component pointed at both. Nothing is read from the environment or credentials.properties.
+ * A real Vert.x platform-http server (with the request head timeout this project recommends) on a free loopback
+ * port, the simulator standing in for Preservica, and the preservica-webhook component pointed at both. Nothing is
+ * read from the environment or credentials.properties.
  */
 abstract class WebhookTestSupport extends CamelTestSupport {
 
@@ -62,7 +63,8 @@ abstract class WebhookTestSupport extends CamelTestSupport {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost(LOOPBACK);
         server.setBindPort(httpPort);
-        context.addService(new VertxPlatformHttpServer(server));
+        context.addService(
+                new HeaderTimeoutVertxPlatformHttpServer(server, requestHeaderTimeout(), keepAliveTimeout()));
         // the receiver URL defaults from the REST host: loopback, as the server listens there only
         context.getRestConfiguration().setHost(LOOPBACK);
 
@@ -77,6 +79,16 @@ abstract class WebhookTestSupport extends CamelTestSupport {
         defaults.setSecret(SECRET);
         defaults.setReadTimeout(10_000);
         return context;
+    }
+
+    /** The request head timeout of the HTTP server, in milliseconds: the server's default unless a test needs less. */
+    protected long requestHeaderTimeout() {
+        return HeaderTimeoutVertxPlatformHttpServer.DEFAULT_REQUEST_HEADER_TIMEOUT;
+    }
+
+    /** The keep-alive timeout of the HTTP server, in milliseconds: the server's default unless a test needs less. */
+    protected long keepAliveTimeout() {
+        return HeaderTimeoutVertxPlatformHttpServer.DEFAULT_KEEP_ALIVE_TIMEOUT;
     }
 
     static CredentialResolver isolatedCredentials() {
