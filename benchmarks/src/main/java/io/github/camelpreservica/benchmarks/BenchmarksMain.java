@@ -22,6 +22,7 @@ import io.github.camelpreservica.benchmarks.report.ThroughputChart;
 import io.github.camelpreservica.benchmarks.server.BaselineRoute;
 import io.github.camelpreservica.benchmarks.server.BenchmarkServer;
 import io.github.camelpreservica.benchmarks.server.ReceiverRoute;
+import org.apache.camel.component.preservica.webhook.http.HeaderTimeoutMainHttpServerFactory;
 
 /** The one entry point of benchmarks.jar: {@code java -jar benchmarks.jar <command> [options]}. */
 public final class BenchmarksMain {
@@ -74,6 +75,9 @@ public final class BenchmarksMain {
     private static void receiver(Arguments arguments) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("bench.secret", arguments.secret());
+        // as deployed: the embedded server with the request head timeout (its cost is part of the receiver's)
+        properties.setProperty("camel.beans.httpServerFactory",
+                "#class:" + HeaderTimeoutMainHttpServerFactory.class.getName());
         BenchmarkServer.run("receiver", new ReceiverRoute(BenchmarkServer.PATH), arguments.integer("port", 8090),
                 properties);
     }
