@@ -1,14 +1,10 @@
 package org.apache.camel.component.preservica.webhook;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -17,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -50,6 +47,9 @@ class WebhookSoakIT extends WebhookTestSupport {
     private final AtomicLong sendFailures = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean sending = true;
+    // while set, senders finish the delivery in hand and wait: the heap is measured with nothing in flight
+    private volatile boolean paused;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     @Test
     void everyDeliveryAnswered200ReachedTheRouteOnceAndTheHeapStayedFlat() throws Exception {
@@ -64,14 +64,11 @@ class WebhookSoakIT extends WebhookTestSupport {
                         .process(exchange -> record(exchange.getMessage().getBody(WebhookEvent.class).getEntityRef()));
             }
         });
-        String url = receiverUrl("soak");
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
         List<Future<?>> senders = new ArrayList<>();
         for (int i = 0; i < SENDERS; i++) {
             int sender = i;
-            senders.add(pool.submit(() -> send(client, url, sender)));
+            senders.add(pool.submit(() -> send(sender)));
         }
 
         long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
@@ -81,7 +78,7 @@ class WebhookSoakIT extends WebhookTestSupport {
                 break;
             }
         }
-        long afterWarmup = heapAfterFullGc();
+        long afterWarmup = heapWithNothingInFlight();
         long sentAtWarmup = sent.get();
         long start = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS));
@@ -91,6 +88,7 @@ class WebhookSoakIT extends WebhookTestSupport {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        // the senders have ended: nothing is in flight, as when the heap was measured after warm-up
         long atEnd = heapAfterFullGc();
 
         long total = 0;
@@ -124,33 +122,61 @@ class WebhookSoakIT extends WebhookTestSupport {
         assertThat(unasked).as("reached the route without a 200").isZero();
         assertThat(otherAnswers.get()).as("answers other than 200").isZero();
         assertThat(sendFailures.get()).as("requests without an answer").isZero();
-        assertThat(atEnd).as("heap at end vs after warm-up").isLessThanOrEqualTo((long) (afterWarmup * 1.10));
+        assertThat(atEnd).as("heap at end vs after warm-up")
+                .isBetween((long) (afterWarmup * 0.90), (long) (afterWarmup * 1.10));
     }
 
-    private void send(HttpClient client, String url, int sender) {
+    /**
+     * Posts deliveries on a connection of this sender's own, HTTP/1.1 kept alive, until told to stop; a connection
+     * that fails is counted and replaced. Not java.net.http: at these rates its connection pool now and then loses a
+     * response that did arrive (JDK-8338569, a pooled connection's clean-up seeing the next exchange's answer).
+     */
+    private void send(int sender) {
+        RawHttp http = null;
         for (int n = 0; sending; n++) {
+            if (paused) {
+                waitWhilePaused();
+            }
             byte[] body = delivery("9495ddbf7d4a0b9f030a3411c87f967d", PREFIX + sender + "-" + n);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Preservica-Signature", signatures.sign(body))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            byte[] request = RawHttp.request("POST /preservica/soak HTTP/1.1\r\nHost: " + LOOPBACK + "\r\n"
+                                             + "Content-Type: application/json\r\nPreservica-Signature: "
+                                             + signatures.sign(body) + "\r\nContent-Length: " + body.length
+                                             + "\r\n\r\n", body);
             try {
-                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (http == null) {
+                    http = new RawHttp(httpPort, 30_000);
+                }
+                int status = http.write(request) ? http.readResponse().status() : RawHttp.NO_ANSWER;
                 if (status == 200) {
                     synchronized (received[sender]) {
                         answered200[sender].set(n);
                     }
                     sent.incrementAndGet();
+                } else if (status == RawHttp.NO_ANSWER) {
+                    throw new IOException("connection closed without an answer");
                 } else {
                     otherAnswers.incrementAndGet();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                sendFailures.incrementAndGet();
+            } catch (IOException e) {
+                if (sendFailures.incrementAndGet() == 1) {
+                    System.out.println("SOAK first request without an answer: " + PREFIX + sender + "-" + n);
+                    e.printStackTrace(System.out);
+                }
+                http = closeQuietly(http);
             }
         }
+        closeQuietly(http);
+    }
+
+    private static RawHttp closeQuietly(RawHttp http) {
+        if (http != null) {
+            try {
+                http.close();
+            } catch (IOException e) {
+                // already broken
+            }
+        }
+        return null;
     }
 
     private void record(String ref) {
@@ -162,6 +188,31 @@ class WebhookSoakIT extends WebhookTestSupport {
                 duplicatesSeen.incrementAndGet();
             }
             received[sender].set(n);
+        }
+    }
+
+    private long heapWithNothingInFlight() throws InterruptedException {
+        paused = true;
+        try {
+            while (waiting.get() < SENDERS) {
+                Thread.sleep(10);
+            }
+            return heapAfterFullGc();
+        } finally {
+            paused = false;
+        }
+    }
+
+    private void waitWhilePaused() {
+        waiting.incrementAndGet();
+        try {
+            while (paused) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 

@@ -30,24 +30,29 @@ import org.slf4j.LoggerFactory;
  * request). A connection that has waited longer is closed. A request being processed is never cut off here: its body
  * has its own timeout.
  * <p>
- * One periodic timer scans the open connections, so a request costs one field write, and a timeout is kept to within
- * one scan interval (a quarter of the shorter timeout, at most a second).
+ * One periodic timer scans the open connections, so a request costs a map lookup and an atomic write, and a timeout
+ * is kept to within one scan interval (a quarter of the shorter timeout, at most a second). The decision to close and
+ * the start of a request race on one atomic state: a request that arrives as its connection is being closed is not
+ * handed to the route (its sender gets no answer and sends it again), so a request is never processed on a
+ * connection that is then closed under it.
  */
 final class RequestHeaderTimeout {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestHeaderTimeout.class);
-    private static final long NOT_WAITING = Long.MIN_VALUE;
+    // the states of a connection other than "waiting since System.nanoTime() = t"
+    private static final long BUSY = Long.MIN_VALUE;
+    private static final long CLOSING = Long.MIN_VALUE + 1;
 
     /** One open connection, and the response to its latest request. */
     private static final class Watch {
         final HttpConnection connection;
         volatile HttpServerResponse current;
-        // System.nanoTime() when the connection was first seen waiting for a head, NOT_WAITING while a request runs
-        volatile long waitingSince;
+        // BUSY while a request runs, CLOSING once cut off, else when it was first seen waiting for a request head
+        final AtomicLong state;
 
         Watch(HttpConnection connection, long now) {
             this.connection = connection;
-            this.waitingSince = now;
+            this.state = new AtomicLong(now);
         }
 
         boolean busy() {
@@ -141,7 +146,11 @@ final class RequestHeaderTimeout {
             Watch watch = connections.get(request.connection());
             if (watch != null) {
                 watch.current = request.response();
-                watch.waitingSince = NOT_WAITING;
+                if (watch.state.getAndSet(BUSY) == CLOSING) {
+                    // cut off just now: the connection is closing under this request, which must not be processed
+                    watch.state.set(CLOSING);
+                    return;
+                }
             }
             handler.handle(request);
         };
@@ -150,16 +159,25 @@ final class RequestHeaderTimeout {
     private void scan() {
         long now = System.nanoTime();
         for (Watch watch : connections.values()) {
-            if (watch.busy()) {
-                watch.waitingSince = NOT_WAITING;
+            long state = watch.state.get();
+            if (state == CLOSING) {
                 continue;
             }
-            long since = watch.waitingSince;
+            if (watch.busy()) {
+                if (state != BUSY) {
+                    watch.state.compareAndSet(state, BUSY);
+                }
+                continue;
+            }
+            if (state == BUSY) {
+                // the latest response has ended: from now on it waits for the next head
+                watch.state.compareAndSet(BUSY, now);
+                continue;
+            }
             boolean fresh = watch.current == null;
-            if (since == NOT_WAITING) {
-                watch.waitingSince = now;
-            } else if (now - since >= (fresh ? headTimeoutNanos : keepAliveTimeoutNanos)
-                       && connections.remove(watch.connection, watch)) {
+            if (now - state >= (fresh ? headTimeoutNanos : keepAliveTimeoutNanos)
+                && watch.state.compareAndSet(state, CLOSING)) {
+                connections.remove(watch.connection, watch);
                 if (fresh) {
                     cutOff.incrementAndGet();
                 }
