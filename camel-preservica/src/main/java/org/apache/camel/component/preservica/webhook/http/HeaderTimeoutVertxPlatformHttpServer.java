@@ -28,8 +28,10 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
  * context.addService(new HeaderTimeoutVertxPlatformHttpServer(configuration));
  * </pre>
  *
- * and under Camel Main through {@link HeaderTimeoutMainHttpServerFactory}. It also fails to start, naming the address,
- * when it cannot listen (the plain server only logs a warning and the routes start without it).
+ * and under Camel Main through {@link HeaderTimeoutMainHttpServerFactory}. It speaks HTTP/1.1 in clear text (the
+ * cleartext HTTP/2 upgrade is off, so that a head can be timed from its first byte; HTTP/2 over TLS is unchanged). It
+ * also fails to start, naming the address, when it cannot listen (the plain server only logs a warning and the routes
+ * start without it).
  */
 @ManagedResource(description = "Vert.x HTTP Server with a request head timeout")
 public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServer {
