@@ -1,9 +1,12 @@
 package org.apache.camel.component.preservica.delivery;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -145,7 +148,66 @@ class DeliveryParserTest {
     @Test
     void rejectsTrailingContentAfterTheObject() {
         assertThatThrownBy(() -> parser.parse(bytes("{\"events\":[]} {\"events\":[]}")))
-                .isInstanceOf(InvalidDeliveryException.class);
+                .isInstanceOf(InvalidDeliveryException.class)
+                .hasMessage("The delivery body is not valid JSON: trailing content after the object (START_OBJECT)");
+    }
+
+    @Test
+    void keepsUnknownFieldsAsJacksonMapsThemWithExactDecimals() throws Exception {
+        String unknown = "{\"text\":\"Ærø – 東京 \\\"quoted\\\"\",\"int\":7,\"long\":12345678901,"
+                         + "\"big\":123456789012345678901234567890,\"decimal\":7.10,\"exponent\":1e2,"
+                         + "\"yes\":true,\"no\":false,\"nothing\":null,"
+                         + "\"nested\":{\"list\":[1,\"two\",[3.0],{\"four\":[]}],\"empty\":{}}}";
+        String body = "{\"events\":[{\"entityRef\":\"r\",\"identifiers\":[" + unknown + "],\"x\":" + unknown
+                      + "}],\"y\":" + unknown + "}";
+        ObjectMapper jackson = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> expected = jackson.readValue(unknown, Map.class);
+
+        WebhookDelivery delivery = parser.parse(bytes(body));
+
+        assertThat(delivery.getOtherFields()).containsExactly(Map.entry("y", expected));
+        WebhookEvent event = delivery.getEvents().get(0);
+        assertThat(event.getOtherFields()).containsExactly(Map.entry("x", expected));
+        assertThat(event.getIdentifiers()).containsExactly(expected);
+        assertThat(expected.get("decimal")).isEqualTo(new BigDecimal("7.10"));
+        assertThat(expected.get("big")).isEqualTo(new BigInteger("123456789012345678901234567890"));
+        assertThat(expected.get("long")).isEqualTo(12345678901L);
+    }
+
+    @Test
+    void copiesDeliveryFieldsThatComeAfterTheEventsOntoEachEvent() throws Exception {
+        String body = "{\"events\":[{\"entityRef\":\"r\"}],\"subscriptionId\":\"s\",\"trigger\":\"MOVED\","
+                      + "\"timestamp\":\"t\",\"tenant\":\"T\"}";
+
+        WebhookEvent event = parser.parse(bytes(body)).getEvents().get(0);
+
+        assertThat(event.getSubscriptionId()).isEqualTo("s");
+        assertThat(event.getTrigger()).isEqualTo("MOVED");
+        assertThat(event.getTimestamp()).isEqualTo("t");
+        assertThat(event.getTenant()).isEqualTo("T");
+    }
+
+    @Test
+    void readsANumberOrBooleanInATextFieldAsWritten() throws Exception {
+        WebhookDelivery delivery = parser.parse(bytes("{\"version\":7.0,\"tenant\":true,\"events\":[]}"));
+
+        assertThat(delivery.getVersion()).isEqualTo("7.0");
+        assertThat(delivery.getTenant()).isEqualTo("true");
+    }
+
+    @Test
+    void reportsASyntaxErrorEvenAfterAShapeError() {
+        // the events are wrong first, but the body is not JSON at all: that is what the sender must hear
+        assertThatThrownBy(() -> parser.parse(bytes("{\"events\":5,\"entityRef\":}")))
+                .isInstanceOf(InvalidDeliveryException.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void reportsTheFirstShapeErrorOfAWellFormedBody() {
+        assertThatThrownBy(() -> parser.parse(bytes("{\"events\":[{\"entityRef\":[]},7],\"tenant\":{}}")))
+                .isInstanceOf(InvalidDeliveryException.class)
+                .hasMessage("Field 'entityRef' of the event 0 must be a text value (found array)");
     }
 
     @Test
