@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -268,7 +269,7 @@ final class WebhookRequestHandler implements Processor {
                 bytes = request.getMandatoryBody(byte[].class);
             } else {
                 try (stream) {
-                    bytes = stream.readNBytes((int) maxBodySize + 1);
+                    bytes = readAtMost(stream, declared, (int) Math.min(maxBodySize + 1, Integer.MAX_VALUE - 8));
                 }
             }
         }
@@ -318,6 +319,38 @@ final class WebhookRequestHandler implements Processor {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * Reads a body stream, but never more than {@code limit} bytes (the caller passes one more than it accepts, so
+     * that a body too large shows). The array is sized from {@code declared} (the Content-Length) when there is one,
+     * so a body of that length is read into it with no copy; otherwise it starts at 2 KB and doubles, with one copy
+     * to the exact length at the end.
+     */
+    static byte[] readAtMost(InputStream in, Long declared, int limit) throws IOException {
+        int capacity = declared != null && declared >= 0 && declared < limit
+                ? (int) (long) declared : Math.min(limit, 2048);
+        byte[] buffer = new byte[capacity];
+        int count = 0;
+        while (true) {
+            if (count == buffer.length) {
+                if (count >= limit) {
+                    return buffer;
+                }
+                int next = in.read();
+                if (next < 0) {
+                    return buffer;
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(2L * buffer.length, 2048)));
+                buffer[count++] = (byte) next;
+                continue;
+            }
+            int read = in.read(buffer, count, buffer.length - count);
+            if (read < 0) {
+                return count == buffer.length ? buffer : Arrays.copyOf(buffer, count);
+            }
+            count += read;
         }
     }
 
