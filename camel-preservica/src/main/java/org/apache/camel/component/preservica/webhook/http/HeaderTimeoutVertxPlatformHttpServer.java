@@ -1,7 +1,6 @@
 package org.apache.camel.component.preservica.webhook.http;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,7 +42,6 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
 
     private static final Field VERTX_FIELD = vertxField();
 
-    private final VertxPlatformHttpServerConfiguration configuration;
     private final long requestHeaderTimeout;
     private final long keepAliveTimeout;
     private volatile RequestHeaderTimeout timeout;
@@ -60,7 +58,6 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
     public HeaderTimeoutVertxPlatformHttpServer(VertxPlatformHttpServerConfiguration configuration,
                                                 long requestHeaderTimeout, long keepAliveTimeout) {
         super(configuration);
-        this.configuration = configuration;
         this.requestHeaderTimeout = positive(requestHeaderTimeout, "requestHeaderTimeout");
         this.keepAliveTimeout = positive(keepAliveTimeout, "keepAliveTimeout");
     }
@@ -116,11 +113,7 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
                         HttpServerOptions http1 = new HttpServerOptions(options).setHttp2ClearTextEnabled(false);
                         return watching.watch(vertx.createHttpServer(http1), listenResult);
                     }
-                    try {
-                        return method.invoke(vertx, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    return RequestHeaderTimeout.invoke(vertx, method, args);
                 });
         timeout = watching;
         swapVertx(watchingVertx);
@@ -133,8 +126,8 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
         if (listened == null || listened.failed()) {
             watching.stop();
             String cause = listened == null ? "no answer from Vert.x" : String.valueOf(listened.cause().getMessage());
-            throw new IllegalStateException("The HTTP server could not listen on " + configuration.getBindHost() + ":"
-                                            + configuration.getBindPort() + ": " + cause,
+            throw new IllegalStateException("The HTTP server could not listen on " + getHost() + ":"
+                                            + getConfigurationPort() + ": " + cause,
                     listened == null ? null : listened.cause());
         }
     }

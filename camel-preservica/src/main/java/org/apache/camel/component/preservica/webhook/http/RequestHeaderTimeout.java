@@ -194,7 +194,8 @@ final class RequestHeaderTimeout {
         return (Handler<T>) argument;
     }
 
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    /** Calls the method on the target, as a proxy's handler does: what it throws is thrown as it is. */
+    static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
