@@ -24,7 +24,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -87,7 +86,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         seen = config.getIdempotentRepository();
         ownRepository = seen == null;
         if (ownRepository) {
-            seen = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REMEMBERED_DELIVERIES);
+            seen = new RecentDeliveries(DEFAULT_REMEMBERED_DELIVERIES);
         }
         ServiceHelper.startService(seen);
         registerHealthCheck(component);
