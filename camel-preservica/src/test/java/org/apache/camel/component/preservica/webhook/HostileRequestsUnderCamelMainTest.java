@@ -1,5 +1,6 @@
 package org.apache.camel.component.preservica.webhook;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,14 +11,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.preservica.delivery.WebhookEvent;
 import org.apache.camel.component.preservica.signing.WebhookSignatures;
 import org.apache.camel.component.preservica.webhook.http.HeaderTimeoutMainHttpServerFactory;
+import org.apache.camel.component.preservica.webhook.http.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +106,23 @@ class HostileRequestsUnderCamelMainTest {
                     }
                 }));
         return Stream.concat(cases, last);
+    }
+
+    @Test
+    void exposesTheHeadTimeoutsOverJmx() throws Exception {
+        try (RawHttp silent = new RawHttp(port, 30_000)) {
+            assertThat(silent.closedByServer()).as("a silent connection is closed by the head timeout").isTrue();
+        }
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName ours = server.queryNames(new ObjectName("org.apache.camel:type=services,*"), null).stream()
+                .filter(name -> name.getKeyProperty("name").contains("HeaderTimeoutVertxPlatformHttpServer"))
+                .findFirst().orElseThrow();
+
+        assertThat(server.getAttribute(ours, "RequestHeaderTimeout")).isEqualTo(HostileRequests.HEAD_TIMEOUT_MILLIS);
+        assertThat(server.getAttribute(ours, "KeepAliveTimeout"))
+                .isEqualTo(HeaderTimeoutVertxPlatformHttpServer.DEFAULT_KEEP_ALIVE_TIMEOUT);
+        assertThat(server.getAttribute(ours, "RequestHeaderTimeouts")).isEqualTo(1L);
+        assertThat(server.getAttribute(ours, "OpenConnections")).isEqualTo(0);
     }
 
     private void sendGoodDelivery() throws Exception {
