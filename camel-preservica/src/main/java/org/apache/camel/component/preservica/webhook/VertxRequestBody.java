@@ -204,7 +204,7 @@ final class VertxRequestBody {
         }
 
         void start() {
-            Long declared = declaredLength(request.getHeader("Content-Length"));
+            Long declared = WebhookRequestHandler.contentLength(request.getHeader("Content-Length"));
             if (request.isEnded() || declared != null && declared > maxBodySize) {
                 // nothing to read, or nothing worth reading: the route's thread answers from the headers alone
                 ctx.next();
@@ -251,17 +251,6 @@ final class VertxRequestBody {
             // when the request never reaches the consumer's route (e.g. refused by an authentication handler)
             ctx.addEndHandler(ended -> COLLECTED.remove(request));
             ctx.next();
-        }
-
-        private static Long declaredLength(String value) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
         }
     }
 }

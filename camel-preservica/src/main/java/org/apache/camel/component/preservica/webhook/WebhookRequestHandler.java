@@ -311,7 +311,11 @@ final class WebhookRequestHandler implements Processor {
     }
 
     private static Long declaredLength(Message request) {
-        String value = request.getHeader("Content-Length", String.class);
+        return contentLength(request.getHeader("Content-Length", String.class));
+    }
+
+    /** The value of a Content-Length header, or null when there is none or it is not a number. */
+    static Long contentLength(String value) {
         if (value == null) {
             return null;
         }
