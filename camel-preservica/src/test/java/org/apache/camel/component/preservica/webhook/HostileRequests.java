@@ -11,14 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.preservica.delivery.WebhookEvent;
 import org.apache.camel.component.preservica.signing.WebhookSignatures;
 
 /**
@@ -29,6 +33,8 @@ import org.apache.camel.component.preservica.signing.WebhookSignatures;
 final class HostileRequests {
 
     static final String SUBSCRIPTION = "9495ddbf7d4a0b9f030a3411c87f967d";
+    /** The entity reference prefix of the good deliveries sent between the cases. */
+    static final String GOOD = "good-";
     static final int MAX_BODY_SIZE = 16_384;
     /** The request head timeout of the server under test: short, so that the slow cases end quickly. */
     static final long HEAD_TIMEOUT_MILLIS = 2_000;
@@ -80,6 +86,27 @@ final class HostileRequests {
         this.url = "http://" + WebhookTestSupport.LOOPBACK + ":" + port + path;
         this.signatures = new WebhookSignatures(secret);
         this.goodDelivery = goodDelivery;
+    }
+
+    /**
+     * The route both suites send to: counts every exchange by entity reference, and in {@code caseExchanges} those
+     * the cases themselves made (all but the good deliveries).
+     */
+    static RouteBuilder route(Map<String, AtomicInteger> exchangesByRef, AtomicInteger caseExchanges) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("preservica-webhook:hostile?subscribe=false&maxBodySize=" + MAX_BODY_SIZE)
+                        .routeId("hostile")
+                        .process(exchange -> {
+                            String ref = exchange.getMessage().getBody(WebhookEvent.class).getEntityRef();
+                            exchangesByRef.computeIfAbsent(ref, r -> new AtomicInteger()).incrementAndGet();
+                            if (!ref.startsWith(GOOD)) {
+                                caseExchanges.incrementAndGet();
+                            }
+                        });
+            }
+        };
     }
 
     /** A fresh, correctly shaped delivery whose entity reference names the case, so each accepted one is distinct. */

@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.preservica.delivery.WebhookEvent;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -26,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileRequestsTest extends WebhookTestSupport {
 
     private static final String PATH = "/preservica/hostile";
-    private static final String GOOD = "good-";
+    private static final String GOOD = HostileRequests.GOOD;
     private static final Path USER_GUIDE = Path.of("..", "docs", "user-guide.md");
     private static final String TABLE_HEADER = "| case | request | status | exchange | why |";
 
@@ -37,21 +35,7 @@ class HostileRequestsTest extends WebhookTestSupport {
 
     @TestFactory
     Stream<DynamicTest> everyHostileRequestGetsItsStatusAndNoExchange() throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("preservica-webhook:hostile?subscribe=false&maxBodySize=" + HostileRequests.MAX_BODY_SIZE)
-                        .routeId("hostile")
-                        .process(exchange -> {
-                            String ref = exchange.getMessage().getBody(WebhookEvent.class).getEntityRef();
-                            exchangesByRef.computeIfAbsent(ref, r -> new AtomicInteger()).incrementAndGet();
-                            if (!ref.startsWith(GOOD)) {
-                                // what the cases themselves let through, apart from the good deliveries
-                                exchanges.incrementAndGet();
-                            }
-                        });
-            }
-        });
+        context.addRoutes(HostileRequests.route(exchangesByRef, exchanges));
         HostileRequests catalogue = catalogue();
         Stream<DynamicTest> cases = catalogue.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             if (c.before() != null) {

@@ -14,8 +14,6 @@ import java.util.stream.Stream;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.preservica.delivery.WebhookEvent;
 import org.apache.camel.component.preservica.signing.WebhookSignatures;
 import org.apache.camel.component.preservica.webhook.http.HeaderTimeoutMainHttpServerFactory;
 import org.apache.camel.component.preservica.webhook.http.HeaderTimeoutVertxPlatformHttpServer;
@@ -37,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileRequestsUnderCamelMainTest {
 
     private static final String PATH = "/preservica/hostile";
-    private static final String GOOD = "good-";
+    private static final String GOOD = HostileRequests.GOOD;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -61,20 +59,7 @@ class HostileRequestsUnderCamelMainTest {
         main.addInitialProperty("camel.beans.httpServerFactory.requestHeaderTimeout",
                 String.valueOf(HostileRequests.HEAD_TIMEOUT_MILLIS));
         main.addInitialProperty("camel.component.preservica-webhook.secret", WebhookTestSupport.SECRET);
-        main.configure().addRoutesBuilder(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("preservica-webhook:hostile?subscribe=false&maxBodySize=" + HostileRequests.MAX_BODY_SIZE)
-                        .routeId("hostile")
-                        .process(exchange -> {
-                            String ref = exchange.getMessage().getBody(WebhookEvent.class).getEntityRef();
-                            exchangesByRef.computeIfAbsent(ref, r -> new AtomicInteger()).incrementAndGet();
-                            if (!ref.startsWith(GOOD)) {
-                                caseExchanges.incrementAndGet();
-                            }
-                        });
-            }
-        });
+        main.configure().addRoutesBuilder(HostileRequests.route(exchangesByRef, caseExchanges));
         main.start();
     }
 

@@ -207,15 +207,7 @@ class ReplicasTest extends WebhookTestSupport {
         replica.addService(cluster);
         clusterServices.put(replica, cluster);
 
-        PreservicaWebhookComponent component = replica.getComponent("preservica-webhook",
-                PreservicaWebhookComponent.class);
-        component.setCredentialResolver(isolatedCredentials());
-        PreservicaWebhookConfiguration defaults = component.getConfiguration();
-        defaults.setServer(simulator.baseUrl());
-        defaults.setUsername(USERNAME);
-        defaults.setPassword(PASSWORD);
-        defaults.setTenant(TENANT);
-        defaults.setSecret(SECRET);
+        pointAtSimulator(replica);
         replica.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -68,6 +68,15 @@ abstract class WebhookTestSupport extends CamelTestSupport {
         // the receiver URL defaults from the REST host: loopback, as the server listens there only
         context.getRestConfiguration().setHost(LOOPBACK);
 
+        pointAtSimulator(context).getConfiguration().setReadTimeout(10_000);
+        return context;
+    }
+
+    /**
+     * Points the context's preservica-webhook component at the simulator, as the test user, with the test secret and
+     * no credentials from the environment or a file.
+     */
+    static PreservicaWebhookComponent pointAtSimulator(CamelContext context) {
         PreservicaWebhookComponent component = context.getComponent("preservica-webhook",
                 PreservicaWebhookComponent.class);
         component.setCredentialResolver(isolatedCredentials());
@@ -77,8 +86,7 @@ abstract class WebhookTestSupport extends CamelTestSupport {
         defaults.setPassword(PASSWORD);
         defaults.setTenant(TENANT);
         defaults.setSecret(SECRET);
-        defaults.setReadTimeout(10_000);
-        return context;
+        return component;
     }
 
     /** The request head timeout of the HTTP server, in milliseconds: the server's default unless a test needs less. */
