@@ -68,7 +68,10 @@ public final class DeliveryParser {
         }
     }
 
-    /** The mapper this parser reads with; also suitable for writing the model back as JSON. */
+    /**
+     * The mapper whose factory (and so whose limits) this parser reads with; reading with the mapper itself applies
+     * the same limits. Also suitable for writing the model back as JSON.
+     */
     public ObjectMapper objectMapper() {
         return mapper;
     }
