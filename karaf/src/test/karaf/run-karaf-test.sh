@@ -168,9 +168,9 @@ check_bundle_alone() {
         || { karaf "bundle:diag $ours" | tee -a "$SUMMARY"; return 1; }
     # create the component from the bundle's class loader: its static initializer calls Camel's URISupport
     local created
-    created=$(karaf "b = \$.context bundle $ours ; c = (\$b loadClass org.apache.camel.component.preservica.webhook.PreservicaWebhookComponent) newInstance ; echo created \$c with (\$c getConfiguration) ; echo found (\$b getEntry META-INF/services/org/apache/camel/component/preservica-webhook)")
+    created=$(karaf "b = \$.context bundle $ours ; c = (\$b loadClass io.github.camelpreservica.component.webhook.PreservicaWebhookComponent) newInstance ; echo created \$c with (\$c getConfiguration) ; echo found (\$b getEntry META-INF/services/org/apache/camel/component/preservica-webhook)")
     echo "$created" | tee -a "$SUMMARY"
-    [[ "$created" == *"created org.apache.camel.component.preservica.webhook.PreservicaWebhookComponent"* ]] || return 1
+    [[ "$created" == *"created io.github.camelpreservica.component.webhook.PreservicaWebhookComponent"* ]] || return 1
     log "the bundle resolves, starts and creates its component against Camel $CAMEL_VERSION"
 }
 

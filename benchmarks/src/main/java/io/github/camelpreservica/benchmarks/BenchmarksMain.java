@@ -22,7 +22,7 @@ import io.github.camelpreservica.benchmarks.report.ThroughputChart;
 import io.github.camelpreservica.benchmarks.server.BaselineRoute;
 import io.github.camelpreservica.benchmarks.server.BenchmarkServer;
 import io.github.camelpreservica.benchmarks.server.ReceiverRoute;
-import org.apache.camel.component.preservica.webhook.http.HeaderTimeoutMainHttpServerFactory;
+import io.github.camelpreservica.vertx.HeaderTimeoutMainHttpServerFactory;
 
 /** The one entry point of benchmarks.jar: {@code java -jar benchmarks.jar <command> [options]}. */
 public final class BenchmarksMain {

@@ -3,10 +3,10 @@ package io.github.camelpreservica.benchmarks.jmh;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelpreservica.benchmarks.delivery.SignedDelivery;
-import org.apache.camel.component.preservica.delivery.DeliveryParser;
-import org.apache.camel.component.preservica.delivery.InvalidDeliveryException;
-import org.apache.camel.component.preservica.delivery.WebhookDelivery;
-import org.apache.camel.component.preservica.signing.WebhookSignatures;
+import io.github.camelpreservica.delivery.DeliveryParser;
+import io.github.camelpreservica.delivery.InvalidDeliveryException;
+import io.github.camelpreservica.delivery.WebhookDelivery;
+import io.github.camelpreservica.signing.WebhookSignatures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -18,7 +18,9 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class AllocationSites {
 
-    private static final String COMPONENT_PACKAGE = "org.apache.camel.component.preservica.";
+    /** The component's classes share the project's root package with the benchmarks, which are not counted. */
+    private static final String PROJECT_PACKAGE = "io.github.camelpreservica.";
+    private static final String BENCHMARKS_PACKAGE = "io.github.camelpreservica.benchmarks.";
 
     private final Map<String, Long> bytesBySite;
     private final Map<String, Long> bytesByComponentMethod;
@@ -55,7 +57,7 @@ public final class AllocationSites {
             if (library == null) {
                 library = method;
             }
-            if (type.startsWith(COMPONENT_PACKAGE)) {
+            if (isComponent(type)) {
                 return library.equals(method) ? method : library + " (from " + method + ")";
             }
         }
@@ -69,7 +71,7 @@ public final class AllocationSites {
     static String componentMethod(List<RecordedFrame> frames) {
         for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();
-            if (type.startsWith(COMPONENT_PACKAGE)) {
+            if (isComponent(type)) {
                 return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
             }
         }
@@ -91,5 +93,9 @@ public final class AllocationSites {
                 .forEach(e -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", e.getKey(),
                         100.0 * e.getValue() / total)));
         return md.toString();
+    }
+
+    private static boolean isComponent(String type) {
+        return type.startsWith(PROJECT_PACKAGE) && !type.startsWith(BENCHMARKS_PACKAGE);
     }
 }

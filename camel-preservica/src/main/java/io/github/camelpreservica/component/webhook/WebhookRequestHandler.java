@@ -1,0 +1,420 @@
+package io.github.camelpreservica.component.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import io.github.camelpreservica.delivery.DeliveryParser;
+import io.github.camelpreservica.delivery.InvalidDeliveryException;
+import io.github.camelpreservica.delivery.WebhookDelivery;
+import io.github.camelpreservica.delivery.WebhookEvent;
+import io.github.camelpreservica.signing.ChallengeRefusedException;
+import io.github.camelpreservica.signing.SignatureCheck;
+import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.component.webhook.WebhookStatistics.Rejection;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers every HTTP request on the receiving path: the subscription challenge (PROTOCOL.md section 3, with the
+ * signing-oracle guard of section 5) and signed deliveries, which become exchanges of the consumer's route.
+ * <p>
+ * Statuses: 200 only once the route processed every exchange of the delivery (or the delivery was already processed
+ * before: an exact redelivery is acknowledged without a second exchange); 500 when the route failed, so that the
+ * sender may deliver again (the delivery is then not recorded as seen); 401 for a missing or wrong signature; 400 for
+ * a signed body that is not a delivery and for a refused challenge; 405 for methods other than POST; 413 for bodies
+ * over maxBodySize, checked before any hashing or parsing; 408 for a body that takes longer than
+ * {@link #BODY_READ_TIMEOUT_MILLIS} to arrive; 503 while the consumer stops. A copy of a delivery that
+ * arrives while the same delivery is still being processed gets 503 with {@code Retry-After}: answering 200 then
+ * would acknowledge a delivery that may yet fail. No exchange is created for a rejected request, and the answer
+ * carries none of the request's headers.
+ */
+final class WebhookRequestHandler implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookRequestHandler.class);
+    private static final String CHALLENGE_PARAMETER = "challengeCode";
+    private static final String RETRY_AFTER_SECONDS = "5";
+    // arrays can hold at most about this many bytes
+    private static final long LARGEST_READABLE_BODY = Integer.MAX_VALUE - 16;
+    /** How long a body may take to arrive; real deliveries are a few KiB and take milliseconds. */
+    static final long BODY_READ_TIMEOUT_MILLIS = 10_000;
+    private static final String VERTX_ENGINE_PACKAGE = "org.apache.camel.component.platform.http.vertx.";
+    // Vert.x is an optional dependency: VertxRequestBody is only touched when it is there
+    private static final boolean VERTX_AVAILABLE = isOnClasspath("io.vertx.core.http.HttpServerRequest");
+
+    private final DefaultConsumer routeConsumer;
+    private final WebhookSignatures signatures;
+    private final DeliveryParser parser;
+    private final ObjectMapper mapper;
+    private final IdempotentRepository seen;
+    private final WebhookStatistics statistics;
+    private final InFlightGate gate;
+    private final long maxBodySize;
+    private final boolean splitEvents;
+    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+
+    WebhookRequestHandler(DefaultConsumer routeConsumer, WebhookSignatures signatures, DeliveryParser parser,
+                          IdempotentRepository seen, WebhookStatistics statistics, InFlightGate gate,
+                          long maxBodySize, boolean splitEvents) {
+        this.routeConsumer = routeConsumer;
+        this.signatures = signatures;
+        this.parser = parser;
+        this.mapper = parser.objectMapper();
+        this.seen = seen;
+        this.statistics = statistics;
+        this.gate = gate;
+        this.maxBodySize = Math.min(maxBodySize, LARGEST_READABLE_BODY);
+        this.splitEvents = splitEvents;
+    }
+
+    @Override
+    public void process(Exchange http) {
+        Message request = http.getMessage();
+        if (!"POST".equalsIgnoreCase(request.getHeader(Exchange.HTTP_METHOD, String.class))) {
+            statistics.rejected(Rejection.METHOD_NOT_ALLOWED);
+            answer(http, 405, "Only POST is accepted here", Map.of("Allow", "POST"));
+            return;
+        }
+        if (!gate.tryEnter()) {
+            statistics.rejected(Rejection.NOT_ACCEPTING);
+            answer(http, 503, "The receiver is stopping", Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            return;
+        }
+        try {
+            byte[] body = readBodyWithinLimit(request);
+            if (body == null) {
+                statistics.rejected(Rejection.TOO_LARGE);
+                answer(http, 413, "The body is larger than " + maxBodySize + " bytes", Map.of());
+                return;
+            }
+            String challengeCode = challengeCode(request);
+            if (challengeCode != null) {
+                answerChallenge(http, challengeCode);
+            } else {
+                handleDelivery(http, body, request.getHeader(WebhookSignatures.SIGNATURE_HEADER, String.class));
+            }
+        } catch (VertxRequestBody.BodyTimeoutException e) {
+            statistics.rejected(Rejection.BODY_TIMEOUT);
+            LOG.warn("Refused a request whose body was too slow: {}", e.getMessage());
+            answer(http, 408, "The body did not arrive in time", Map.of());
+        } catch (IOException | InvalidPayloadException | IllegalArgumentException e) {
+            // unreadable body, or a query string that does not decode
+            LOG.debug("Refused an unreadable request: {}", e.getMessage());
+            answer(http, 400, "The request could not be read", Map.of());
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private void answerChallenge(Exchange http, String challengeCode) {
+        String response;
+        try {
+            response = signatures.challengeResponse(challengeCode);
+        } catch (ChallengeRefusedException e) {
+            statistics.rejected(Rejection.CHALLENGE_REFUSED);
+            LOG.warn("Refused a Preservica challenge ({}): {}", e.reason(), e.getMessage());
+            answer(http, 400, "Challenge refused", Map.of());
+            return;
+        }
+        Map<String, String> json = new LinkedHashMap<>();
+        json.put("challengeCode", challengeCode);
+        json.put("challengeResponse", response);
+        statistics.challengeAnswered();
+        answerJson(http, 200, json, Map.of());
+    }
+
+    private void handleDelivery(Exchange http, byte[] body, String signatureHeader) {
+        SignatureCheck check = signatures.check(body, signatureHeader);
+        if (!check.isValid()) {
+            statistics.rejected(switch (check) {
+                case MISSING -> Rejection.SIGNATURE_MISSING;
+                case MALFORMED -> Rejection.SIGNATURE_MALFORMED;
+                default -> Rejection.SIGNATURE_MISMATCH;
+            });
+            LOG.warn("Refused a delivery whose {} header is {}", WebhookSignatures.SIGNATURE_HEADER,
+                    check.name().toLowerCase(Locale.ROOT));
+            answer(http, 401, "Missing or invalid " + WebhookSignatures.SIGNATURE_HEADER, Map.of());
+            return;
+        }
+        WebhookDelivery delivery;
+        try {
+            delivery = parser.parse(body);
+        } catch (InvalidDeliveryException e) {
+            statistics.rejected(Rejection.INVALID_DELIVERY);
+            LOG.warn("Refused a correctly signed body that is not a Preservica delivery: {}", e.getMessage());
+            answer(http, 400, "Not a Preservica delivery", Map.of());
+            return;
+        }
+        // the verified signature identifies the exact body under our secret: a perfect redelivery key
+        String key = signatureHeader.strip().toLowerCase(Locale.ROOT);
+        if (!inProgress.add(key)) {
+            statistics.rejected(Rejection.DUPLICATE_IN_PROGRESS);
+            answer(http, 503, "The same delivery is being processed", Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            return;
+        }
+        try {
+            if (!seen.add(key)) {
+                statistics.duplicate();
+                LOG.debug("Acknowledged a redelivery of {} without processing it again", delivery);
+                respond(http, 200, null, Map.of());
+                return;
+            }
+            Exception failure = route(delivery, body);
+            if (failure == null) {
+                seen.confirm(key);
+                statistics.accepted();
+                respond(http, 200, null, Map.of());
+            } else {
+                seen.remove(key);
+                statistics.failed();
+                answer(http, 500, "The route failed to process the delivery", Map.of());
+            }
+        } finally {
+            inProgress.remove(key);
+        }
+    }
+
+    /** Runs the route for the delivery; returns the first failure, or null when every exchange succeeded. */
+    private Exception route(WebhookDelivery delivery, byte[] raw) {
+        if (!splitEvents) {
+            return routeOne(delivery, raw, delivery, -1);
+        }
+        List<WebhookEvent> events = delivery.getEvents();
+        for (int i = 0; i < events.size(); i++) {
+            Exception failure = routeOne(delivery, raw, events.get(i), i);
+            if (failure != null) {
+                // stop here: the sender will redeliver, and the events before this one run again (at least once)
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    private Exception routeOne(WebhookDelivery delivery, byte[] raw, Object body, int eventIndex) {
+        Exchange exchange = routeConsumer.createExchange(false);
+        try {
+            Message message = exchange.getIn();
+            message.setHeader(PreservicaWebhookConstants.SUBSCRIPTION_ID, delivery.getSubscriptionId());
+            message.setHeader(PreservicaWebhookConstants.TRIGGER, delivery.getTrigger());
+            message.setHeader(PreservicaWebhookConstants.TIMESTAMP, delivery.getTimestamp());
+            message.setHeader(PreservicaWebhookConstants.TENANT, delivery.getTenant());
+            message.setHeader(PreservicaWebhookConstants.EVENT_COUNT, delivery.getEvents().size());
+            message.setHeader(PreservicaWebhookConstants.RAW_DELIVERY, raw);
+            if (body instanceof WebhookEvent event) {
+                message.setHeader(PreservicaWebhookConstants.EVENT_INDEX, eventIndex);
+                message.setHeader(PreservicaWebhookConstants.EVENT_TYPE, event.getEvent());
+                message.setHeader(PreservicaWebhookConstants.ENTITY_TYPE, event.getEntityType());
+                message.setHeader(PreservicaWebhookConstants.ENTITY_REF, event.getEntityRef());
+            }
+            message.setBody(body);
+            try {
+                routeConsumer.getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            Exception failure = exchange.getException();
+            if (failure == null && exchange.isRollbackOnly()) {
+                failure = new IllegalStateException("The route marked the exchange rollback only");
+            }
+            if (failure != null) {
+                routeConsumer.getExceptionHandler()
+                        .handleException("Error processing Preservica delivery " + delivery, exchange, failure);
+            }
+            return failure;
+        } finally {
+            routeConsumer.releaseExchange(exchange, false);
+        }
+    }
+
+    /**
+     * The body as bytes, read once; null when it is larger than maxBodySize. The declared length is checked before
+     * anything is read, and reading stops one byte past the limit, so a chunked body cannot make us hold more.
+     */
+    private byte[] readBodyWithinLimit(Message request) throws IOException, InvalidPayloadException {
+        Long declared = declaredLength(request);
+        Object body = request.getBody();
+        if (VERTX_AVAILABLE && VertxRequestBody.isVertxRequest(body)) {
+            return VertxRequestBody.read(body, declared, maxBodySize, BODY_READ_TIMEOUT_MILLIS);
+        }
+        if (declared != null && declared > maxBodySize) {
+            return null;
+        }
+        byte[] bytes;
+        if (body == null) {
+            bytes = new byte[0];
+        } else if (body instanceof byte[] array) {
+            bytes = array;
+        } else {
+            InputStream stream = body instanceof InputStream in ? in : request.getBody(InputStream.class);
+            if (stream == null) {
+                bytes = request.getMandatoryBody(byte[].class);
+            } else {
+                try (stream) {
+                    bytes = readAtMost(stream, declared, (int) Math.min(maxBodySize + 1, Integer.MAX_VALUE - 8));
+                }
+            }
+        }
+        return bytes.length > maxBodySize ? null : bytes;
+    }
+
+    /**
+     * On Vert.x, has the body of every POST collected on the event loop before platform-http dispatches the request to
+     * the route's thread (see {@link VertxRequestBody#readAhead}); call between creating and starting the consumer.
+     *
+     * @return what stops it, or null when the engine is not Vert.x (the body is then read on the route's thread)
+     */
+    Runnable readBodiesAhead(Consumer platformHttpConsumer) {
+        if (!(platformHttpConsumer.getEndpoint() instanceof PlatformHttpEndpoint endpoint)
+                || !isVertxEngine(endpoint.getComponent())) {
+            return null;
+        }
+        return VertxRequestBody.readAhead(platformHttpConsumer, maxBodySize, BODY_READ_TIMEOUT_MILLIS);
+    }
+
+    /** Whether platform-http runs on Vert.x (platform-http-vertx, or Camel Main's server, which builds on it). */
+    static boolean isVertxEngine(Object platformHttp) {
+        if (!VERTX_AVAILABLE) {
+            return false;
+        }
+        if (platformHttp instanceof PlatformHttpComponent component && component.getEngine() != null) {
+            return component.getEngine().getClass().getName().startsWith(VERTX_ENGINE_PACKAGE);
+        }
+        return isOnClasspath(VERTX_ENGINE_PACKAGE + "VertxPlatformHttpEngine");
+    }
+
+    private static boolean isOnClasspath(String className) {
+        try {
+            Class.forName(className, false, WebhookRequestHandler.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Long declaredLength(Message request) {
+        return contentLength(request.getHeader("Content-Length", String.class));
+    }
+
+    /** The value of a Content-Length header, or null when there is none or it is not a number. */
+    static Long contentLength(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads a body stream, but never more than {@code limit} bytes (the caller passes one more than it accepts, so
+     * that a body too large shows). The array is sized from {@code declared} (the Content-Length) when there is one,
+     * so a body of that length is read into it with no copy; otherwise it starts at 2 KB and doubles, with one copy
+     * to the exact length at the end.
+     */
+    static byte[] readAtMost(InputStream in, Long declared, int limit) throws IOException {
+        int capacity = declared != null && declared >= 0 && declared < limit
+                ? (int) (long) declared : Math.min(limit, 2048);
+        byte[] buffer = new byte[capacity];
+        int count = 0;
+        while (true) {
+            if (count == buffer.length) {
+                if (count >= limit) {
+                    return buffer;
+                }
+                int next = in.read();
+                if (next < 0) {
+                    return buffer;
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(2L * buffer.length, 2048)));
+                buffer[count++] = (byte) next;
+                continue;
+            }
+            int read = in.read(buffer, count, buffer.length - count);
+            if (read < 0) {
+                return count == buffer.length ? buffer : Arrays.copyOf(buffer, count);
+            }
+            count += read;
+        }
+    }
+
+    /**
+     * The {@code challengeCode} query parameter, decoded, or null if absent. Read from the raw query rather than from
+     * message headers, where an HTTP header of the same name could stand in for it.
+     *
+     * @throws IllegalArgumentException if it is given twice or does not decode
+     */
+    private static String challengeCode(Message request) {
+        String query = request.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        if (query == null) {
+            query = request.getHeader(Exchange.HTTP_QUERY, String.class);
+        }
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        String code = null;
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (CHALLENGE_PARAMETER.equals(name)) {
+                if (code != null) {
+                    throw new IllegalArgumentException("challengeCode given twice");
+                }
+                code = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return code;
+    }
+
+    private void answerJson(Exchange http, int status, Object json, Map<String, String> headers) {
+        try {
+            respond(http, status, mapper.writeValueAsBytes(json), headers);
+        } catch (JsonProcessingException e) {
+            answer(http, 500, "Could not write the answer", Map.of());
+        }
+    }
+
+    private void answer(Exchange http, int status, String error, Map<String, String> headers) {
+        byte[] body = null;
+        if (error != null) {
+            try {
+                body = mapper.writeValueAsBytes(Map.of("error", error));
+            } catch (JsonProcessingException e) {
+                body = null;
+            }
+        }
+        respond(http, status, body, headers);
+    }
+
+    private static void respond(Exchange http, int status, byte[] body, Map<String, String> headers) {
+        Message response = http.getMessage();
+        // platform-http writes message headers back as response headers: start from none
+        response.getHeaders().clear();
+        response.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        headers.forEach(response::setHeader);
+        if (body != null) {
+            response.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+        response.setBody(body);
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.camelpreservica.component.webhook;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelpreservica.signing.WebhookSignatures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On Vert.x the body is collected on the event loop before platform-http hands the request to a worker thread, so a
+ * body still arriving holds no thread: the route's thread only ever sees complete bodies.
+ */
+class BodyReadAheadTest extends WebhookTestSupport {
+
+    // more than the 20 worker threads of Vert.x's default pool: were each slow body to hold one, nothing would be left
+    private static final int SLOW_SENDERS = 40;
+
+    @Test
+    void answersADeliveryWhileMoreBodiesThanWorkerThreadsAreStillArriving() throws Exception {
+        startRoute("hook", "preservica-webhook:hook?subscribe=false");
+        List<Socket> slowSenders = new ArrayList<>();
+        try {
+            for (int i = 0; i < SLOW_SENDERS; i++) {
+                slowSenders.add(startSlowDelivery());
+            }
+            // let the server see every head; were a worker thread waiting on each body, the pool would now be taken
+            Thread.sleep(1_000);
+
+            HttpResponse<String> answer = postSigned(receiverUrl("hook"),
+                    delivery("9495ddbf7d4a0b9f030a3411c87f967d", "arrives-complete"));
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isEqualTo(1);
+            // the slow bodies are answered 408 only after WebhookRequestHandler.BODY_READ_TIMEOUT_MILLIS; the
+            // delivery did not wait for that
+            for (Socket slow : slowSenders) {
+                assertThat(slow.getInputStream().available()).as("a slow sender already answered").isZero();
+            }
+            assertThat(consumerOf("hook").getInFlight()).as("no worker thread waits on a body").isZero();
+        } finally {
+            for (Socket slow : slowSenders) {
+                slow.close();
+            }
+        }
+    }
+
+    private Socket startSlowDelivery() throws IOException {
+        Socket socket = new Socket(LOOPBACK, httpPort);
+        socket.getOutputStream().write(RawHttp.ascii(slowHead() + "{\"half"));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private String slowHead() {
+        return "POST /preservica/hook HTTP/1.1\r\nHost: " + LOOPBACK + ":" + httpPort + "\r\nContent-Type: "
+               + "application/json\r\n" + WebhookSignatures.SIGNATURE_HEADER + ": 00\r\nContent-Length: 100\r\n\r\n";
+    }
+}
