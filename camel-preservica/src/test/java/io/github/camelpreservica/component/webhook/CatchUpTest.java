@@ -172,7 +172,7 @@ class CatchUpTest extends WebhookTestSupport {
         routed.clear();
 
         catalogue.maxPageSize(2);
-        catalogue.restLag(Duration.ofMillis(300));
+        catalogue.restLag(Duration.ofMillis(1500)); // under catchUpOverlap (2 s): a later round still sees them
         catalogue.nextChangeAt(checkpoint);
         catalogue.modify(p + "a", "Changed at the checkpoint's instant", null, false);
         catalogue.modify(p + "b", "Changed once", "first", true);
