@@ -88,6 +88,9 @@ final class WebhookRequestHandler implements Processor {
 
     @Override
     public void process(Exchange http) {
+        // event notifiers (Micrometer's among them) time this request's own exchange too: with the route's id its
+        // meter has the same tag keys as the route's, which Prometheus requires of one meter name
+        http.getExchangeExtension().setFromRouteId(routeConsumer.getRouteId());
         Message request = http.getMessage();
         if (!"POST".equalsIgnoreCase(request.getHeader(Exchange.HTTP_METHOD, String.class))) {
             statistics.rejected(Rejection.METHOD_NOT_ALLOWED);
