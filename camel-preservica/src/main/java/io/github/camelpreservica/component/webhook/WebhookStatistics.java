@@ -36,6 +36,7 @@ final class WebhookStatistics {
     private final LongAdder failed = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder challengesAnswered = new LongAdder();
+    private volatile long lastAcceptedAt;
 
     WebhookStatistics() {
         for (Rejection reason : Rejection.values()) {
@@ -49,6 +50,12 @@ final class WebhookStatistics {
 
     void accepted() {
         accepted.increment();
+        lastAcceptedAt = System.currentTimeMillis();
+    }
+
+    /** When the route last processed a delivery successfully (epoch millis), 0 when never. */
+    long lastAcceptedAt() {
+        return lastAcceptedAt;
     }
 
     void failed() {

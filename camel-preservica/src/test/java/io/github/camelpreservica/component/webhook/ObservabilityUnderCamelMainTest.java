@@ -48,6 +48,8 @@ class ObservabilityUnderCamelMainTest {
         main.addInitialProperty("camel.management.healthCheckEnabled", "true");
         main.addInitialProperty("camel.management.metricsEnabled", "true");
         main.addInitialProperty("camel.metrics.enabled", "true");
+        main.addInitialProperty("camel.management.devConsoleEnabled", "true");
+        main.addInitialProperty("camel.main.devConsoleEnabled", "true");
         main.addInitialProperty("camel.health.exposureLevel", "full");
         main.addInitialProperty("camel.component.preservica-webhook.server", simulator.baseUrl());
         main.addInitialProperty("camel.component.preservica-webhook.username", WebhookTestSupport.USERNAME);
@@ -109,8 +111,30 @@ class ObservabilityUnderCamelMainTest {
                 + "endpointName=\"platform-http:///preservica/observed\"[^}]*routeId=\"observed\"[^}]*\\} 2");
     }
 
+    @Test
+    void theDevConsoleShowsSubscriptionsAndTheLastDelivery() throws Exception {
+        assertThat(simulator.fire("INDEXED", "ref-console")).extracting(DeliveryRecord::status).containsExactly(200);
+
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(managementUrl("/q/dev/preservica-webhook")))
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode consumer = JSON.readTree(answer.body()).path("preservica-webhook").path("consumers").path(0);
+        assertThat(consumer.path("routeId").asText()).isEqualTo("observed");
+        assertThat(consumer.path("subscriptionIds").asText()).isEqualTo(simulator.subscriptions().get(0).id());
+        assertThat(consumer.path("subscribed").asBoolean()).isTrue();
+        assertThat(consumer.path("deliveriesAccepted").asLong()).isEqualTo(1);
+        assertThat(consumer.path("lastDelivery").asText()).isNotEmpty();
+        assertThat(answer.body()).doesNotContain(WebhookTestSupport.SECRET).doesNotContain(WebhookTestSupport.PASSWORD);
+    }
+
+    private String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+        return http.send(HttpRequest.newBuilder(URI.create(managementUrl(path)))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
