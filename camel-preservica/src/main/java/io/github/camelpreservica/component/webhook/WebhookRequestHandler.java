@@ -71,6 +71,8 @@ final class WebhookRequestHandler implements Processor {
     private final long maxBodySize;
     private final boolean splitEvents;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+    // set only on a Vert.x engine (see vertxBodies); a Vert.x type, so never touched when Vert.x is absent
+    private volatile VertxRequestBody vertxBodies;
 
     WebhookRequestHandler(DefaultConsumer routeConsumer, WebhookSignatures signatures, DeliveryParser parser,
                           IdempotentRepository seen, WebhookStatistics statistics, InFlightGate gate,
@@ -89,7 +91,8 @@ final class WebhookRequestHandler implements Processor {
     @Override
     public void process(Exchange http) {
         Message request = http.getMessage();
-        if (!"POST".equalsIgnoreCase(request.getHeader(Exchange.HTTP_METHOD, String.class))) {
+        // methods are case-sensitive (RFC 9110, section 9.1): "post" is not POST
+        if (!"POST".equals(request.getHeader(Exchange.HTTP_METHOD, String.class))) {
             statistics.rejected(Rejection.METHOD_NOT_ALLOWED);
             answer(http, 405, "Only POST is accepted here", Map.of("Allow", "POST"));
             return;
@@ -106,9 +109,16 @@ final class WebhookRequestHandler implements Processor {
                 answer(http, 413, "The body is larger than " + maxBodySize + " bytes", Map.of());
                 return;
             }
-            String challengeCode = challengeCode(request);
-            if (challengeCode != null) {
-                answerChallenge(http, challengeCode);
+            QueryParameters query = QueryParameters.of(request);
+            if (query.challengeCode() != null) {
+                answerChallenge(http, query.challengeCode());
+            } else if (query.carriesSignature()) {
+                // platform-http merges query parameters into the message headers, where they would pass for the
+                // HTTP header: only a signature in the header itself counts
+                statistics.rejected(Rejection.SIGNATURE_MISSING);
+                LOG.warn("Refused a delivery with {} in its query string: only the HTTP header counts",
+                        WebhookSignatures.SIGNATURE_HEADER);
+                answer(http, 401, "Missing or invalid " + WebhookSignatures.SIGNATURE_HEADER, Map.of());
             } else {
                 handleDelivery(http, body, request.getHeader(WebhookSignatures.SIGNATURE_HEADER, String.class));
             }
@@ -116,6 +126,9 @@ final class WebhookRequestHandler implements Processor {
             statistics.rejected(Rejection.BODY_TIMEOUT);
             LOG.warn("Refused a request whose body was too slow: {}", e.getMessage());
             answer(http, 408, "The body did not arrive in time", Map.of());
+        } catch (IllegalStateException e) {
+            LOG.error("Refused a request whose body could not be read: {}", e.getMessage());
+            answer(http, 500, "The request could not be read", Map.of());
         } catch (IOException | InvalidPayloadException | IllegalArgumentException e) {
             // unreadable body, or a query string that does not decode
             LOG.debug("Refused an unreadable request: {}", e.getMessage());
@@ -253,7 +266,12 @@ final class WebhookRequestHandler implements Processor {
         Long declared = declaredLength(request);
         Object body = request.getBody();
         if (VERTX_AVAILABLE && VertxRequestBody.isVertxRequest(body)) {
-            return VertxRequestBody.read(body, declared, maxBodySize, BODY_READ_TIMEOUT_MILLIS);
+            VertxRequestBody bodies = vertxBodies;
+            if (bodies == null) {
+                // a Vert.x request on an engine not recognised as Vert.x: read it here, with the same limits
+                bodies = new VertxRequestBody(maxBodySize, BODY_READ_TIMEOUT_MILLIS);
+            }
+            return bodies.read(body, declared);
         }
         if (declared != null && declared > maxBodySize) {
             return null;
@@ -279,15 +297,28 @@ final class WebhookRequestHandler implements Processor {
     /**
      * On Vert.x, has the body of every POST collected on the event loop before platform-http dispatches the request to
      * the route's thread (see {@link VertxRequestBody#readAhead}); call between creating and starting the consumer.
+     * The collected bodies belong to this handler (one a consumer).
      *
-     * @return what stops it, or null when the engine is not Vert.x (the body is then read on the route's thread)
+     * @return null when read-ahead is placed or the engine is not Vert.x (the body is then read as a stream on the
+     *         route's thread); else why it could not be placed on this Vert.x engine
      */
-    Runnable readBodiesAhead(Consumer platformHttpConsumer) {
+    String readBodiesAhead(Consumer platformHttpConsumer) {
         if (!(platformHttpConsumer.getEndpoint() instanceof PlatformHttpEndpoint endpoint)
                 || !isVertxEngine(endpoint.getComponent())) {
             return null;
         }
-        return VertxRequestBody.readAhead(platformHttpConsumer, maxBodySize, BODY_READ_TIMEOUT_MILLIS);
+        VertxRequestBody bodies = new VertxRequestBody(maxBodySize, BODY_READ_TIMEOUT_MILLIS);
+        vertxBodies = bodies;
+        return bodies.readAhead(platformHttpConsumer);
+    }
+
+    /** Removes what {@link #readBodiesAhead} placed; safe to call when nothing was, and twice. */
+    void stopReadingBodiesAhead() {
+        VertxRequestBody bodies = vertxBodies;
+        vertxBodies = null;
+        if (bodies != null) {
+            bodies.stopReadingAhead();
+        }
     }
 
     /** Whether platform-http runs on Vert.x (platform-http-vertx, or Camel Main's server, which builds on it). */
@@ -359,31 +390,37 @@ final class WebhookRequestHandler implements Processor {
     }
 
     /**
-     * The {@code challengeCode} query parameter, decoded, or null if absent. Read from the raw query rather than from
-     * message headers, where an HTTP header of the same name could stand in for it.
-     *
-     * @throws IllegalArgumentException if it is given twice or does not decode
+     * What the handler reads from the raw query string (rather than from message headers, where an HTTP header of the
+     * same name could stand in for a query parameter and the other way round): the {@code challengeCode}, decoded, or
+     * null if absent; and whether a parameter named like the signature header is there.
      */
-    private static String challengeCode(Message request) {
-        String query = request.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
-        if (query == null) {
-            query = request.getHeader(Exchange.HTTP_QUERY, String.class);
-        }
-        if (query == null || query.isEmpty()) {
-            return null;
-        }
-        String code = null;
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            if (CHALLENGE_PARAMETER.equals(name)) {
-                if (code != null) {
-                    throw new IllegalArgumentException("challengeCode given twice");
-                }
-                code = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+    record QueryParameters(String challengeCode, boolean carriesSignature) {
+
+        /** @throws IllegalArgumentException if the challenge code is given twice or a name or value does not decode */
+        static QueryParameters of(Message request) {
+            String query = request.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+            if (query == null) {
+                query = request.getHeader(Exchange.HTTP_QUERY, String.class);
             }
+            if (query == null || query.isEmpty()) {
+                return new QueryParameters(null, false);
+            }
+            String code = null;
+            boolean signature = false;
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                if (CHALLENGE_PARAMETER.equals(name)) {
+                    if (code != null) {
+                        throw new IllegalArgumentException("challengeCode given twice");
+                    }
+                    code = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                } else if (WebhookSignatures.SIGNATURE_HEADER.equalsIgnoreCase(name.strip())) {
+                    signature = true;
+                }
+            }
+            return new QueryParameters(code, signature);
         }
-        return code;
     }
 
     private void answerJson(Exchange http, int status, Object json, Map<String, String> headers) {
