@@ -39,13 +39,6 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  */
 final class VertxRequestBody {
 
-    /** Thrown when the body did not arrive in time. */
-    static final class BodyTimeoutException extends IOException {
-        BodyTimeoutException(long timeoutMillis) {
-            super("The request body did not arrive within " + timeoutMillis + " ms");
-        }
-    }
-
     private enum Outcome {
         COMPLETE,
         TOO_LARGE,
@@ -232,7 +225,7 @@ final class VertxRequestBody {
         }
 
         void start() {
-            Long declared = WebhookRequestHandler.contentLength(request.getHeader("Content-Length"));
+            Long declared = RequestBodyReader.contentLength(request.getHeader("Content-Length"));
             if (request.isEnded() || declared != null && declared > maxBodySize) {
                 // nothing to read, or nothing worth reading: the route's thread answers from the headers alone
                 ctx.next();

@@ -396,7 +396,7 @@ final class HostileRequests {
 
     private void slowClientAndReplayCases(List<Case> cases) {
         cases.add(new Case("body dribbled slowly", "`Content-Length: 2000`, then one byte every 100 ms", 408, false,
-                "cut off " + WebhookRequestHandler.BODY_READ_TIMEOUT_MILLIS / 1000 + " s after its head arrived "
+                "cut off " + RequestBodyReader.BODY_READ_TIMEOUT_MILLIS / 1000 + " s after its head arrived "
                                                                       + "(connection closed); deliveries sent meanwhile "
                                                                       + "are answered at once",
                 () -> dribble(head("Content-Length: 2000\r\nPreservica-Signature: " + "ab".repeat(32) + "\r\n"),
