@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * owns the whole lifecycle (Vert.x instance, routers, server) and keeps only what the parent's type is needed for: it
  * is found as a {@code VertxPlatformHttpServer} service, and its router is registered in the Camel registry as a
  * {@link VertxPlatformHttpRouter}, with the body handler and context path the parent gives. It serves routes only:
- * CORS, sessions and authentication are refused when the server starts, naming the option, rather than dropped. The
+ * CORS, sessions and authentication are refused when the server is initialised (as it is added to the context),
+ * naming the option, rather than dropped. The
  * upstream change that would let it shrink to a few lines is in docs/design.md ("The head-timeout server").
  */
 @ManagedResource(description = "Vert.x HTTP Server with a request head timeout")
