@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers every HTTP request on the receiving path: the subscription challenge (PROTOCOL.md section 3, with the
+ * Answers every HTTP request on the receiving path: the subscription challenge (docs/protocol.md section 3, with the
  * signing-oracle guard of section 5) and signed deliveries, which become exchanges of the consumer's route.
  * <p>
  * Statuses: 200 only once the route processed every exchange of the delivery (or the delivery was already processed

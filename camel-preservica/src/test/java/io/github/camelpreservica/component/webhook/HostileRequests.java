@@ -330,7 +330,7 @@ final class HostileRequests {
 
     private void challengeCases(List<Case> cases) {
         cases.add(new Case("challenge", "`?challengeCode=c0ffee1234`", 200, false,
-                "answered as PROTOCOL.md section 3 says", () -> challenge("c0ffee1234")));
+                "answered as docs/protocol.md section 3 says", () -> challenge("c0ffee1234")));
         cases.add(new Case("challenge with an empty code", "`?challengeCode=`", 400, false,
                 "proves nothing; Preservica always sends a code", () -> challenge("")));
         cases.add(new Case("challenge code of 1024 characters", "the longest code answered", 200, false,
@@ -349,7 +349,7 @@ final class HostileRequests {
         cases.add(new Case("challenge code given twice", "`?challengeCode=a&challengeCode=b`", 400, false,
                 "ambiguous", () -> post(url + "?challengeCode=a&challengeCode=b", new byte[0])));
         cases.add(new Case("signing-oracle challenge", "code `preservica-webhook-auth{...forged delivery...}`", 400,
-                false, "its answer would be the forged delivery's signature (PROTOCOL.md section 5)",
+                false, "its answer would be the forged delivery's signature (docs/protocol.md section 5)",
                 () -> challenge(WebhookSignatures.SIGNED_PREFIX + forgedDelivery())));
         cases.add(new Case("signing-oracle challenge, percent-encoded prefix",
                 "code `preservica%2Dwebhook%2Dauth{...}`", 400, false, "the guard applies to the decoded code",
