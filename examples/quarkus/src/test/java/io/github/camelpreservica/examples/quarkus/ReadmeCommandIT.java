@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * The README's command, {@code java -jar target/quarkus-app/quarkus-run.jar}, on the packaged application (so after
  * the package phase: failsafe runs it), configured only by the environment variables of the README, and stopped with
  * SIGTERM: it subscribes, answers 200 to a delivery, prints the event alone on standard output, and unsubscribes.
+ * And with no Preservica configured, the demo mode of the README.
  */
 class ReadmeCommandIT {
 
@@ -40,9 +41,7 @@ class ReadmeCommandIT {
 
     @Test
     void subscribesAnswersDeliveriesAndUnsubscribesOnSigterm() throws Exception {
-        Path jar = Path.of(System.getProperty("quarkus.run.jar", "target/quarkus-app/quarkus-run.jar"))
-                .toAbsolutePath();
-        assertThat(jar).as("the packaged application").exists();
+        Path jar = jar();
         try (PreservicaSimulator preservica = PreservicaSimulator.builder().host("127.0.0.1")
                 .port(0).user("archivist", "archivist-password", "ACME").build().start()) {
             int port = freeLoopbackPort();
@@ -90,6 +89,44 @@ class ReadmeCommandIT {
             }
             assertThat(preservica.subscriptions()).as("subscriptions after SIGTERM; log: %s", log()).isEmpty();
         }
+    }
+
+    @Test
+    void runsTheDemoWhenNoServerIsConfigured() throws Exception {
+        int port = freeLoopbackPort();
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar().toString())
+                .directory(workingDirectory.toFile())
+                .redirectError(workingDirectory.resolve("stderr.log").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("PRESERVICA_") || name.startsWith("QUARKUS_"));
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+
+        Process application = builder.start();
+        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> readLines(application, stdout), "application-stdout");
+        reader.start();
+        try {
+            // the simulator of the demo fires an event every 3 seconds once the route subscribed
+            await().atMost(90, TimeUnit.SECONDS).until(() -> !application.isAlive() || !snapshot(stdout).isEmpty());
+            assertThat(snapshot(stdout)).as("events printed; log: %s", log()).isNotEmpty();
+            JsonNode event = new ObjectMapper().readTree(snapshot(stdout).get(0));
+            assertThat(event.path("tenant").asText()).isEqualTo("DEMO");
+            assertThat(event.path("trigger").asText()).isEqualTo("FULL_TEXT_INDEXED");
+        } finally {
+            application.destroy(); // SIGTERM
+            assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("the application exits").isTrue();
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        // the demo's simulator stops after the route, and tells what the route left behind
+        assertThat(log()).contains("subscriptions left: 0");
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("quarkus.run.jar", "target/quarkus-app/quarkus-run.jar"))
+                .toAbsolutePath();
+        assertThat(jar).as("the packaged application").exists();
+        return jar;
     }
 
     private static List<String> snapshot(List<String> lines) {
