@@ -27,9 +27,9 @@ class PackageDependenciesTest {
     // the one class outside the vertx package that names Vert.x types; loaded only once Vert.x is known to be there
     private static final String GUARDED_VERTX_READER
             = "io\\.github\\.camelpreservica\\.component\\.webhook\\.VertxRequestBody(\\$.*)?";
-    // the callers that check for Vert.x (WebhookRequestHandler.VERTX_AVAILABLE, isVertxEngine) before going there
+    // the callers that check for Vert.x (RequestBodyReader.VERTX_AVAILABLE, isVertxEngine) before going there
     private static final String GUARDED_VERTX_CALLERS
-            = "io\\.github\\.camelpreservica\\.component\\.webhook\\.(WebhookRequestHandler|PreservicaWebhookComponent"
+            = "io\\.github\\.camelpreservica\\.component\\.webhook\\.(RequestBodyReader|PreservicaWebhookComponent"
               + "|VertxRequestBody)(\\$.*)?";
 
     @ArchTest
@@ -66,5 +66,5 @@ class PackageDependenciesTest {
             .should().dependOnClassesThat().resideInAPackage(VERTX_PACKAGE)
             .orShould().dependOnClassesThat().haveNameMatching(GUARDED_VERTX_READER)
             .because("loading a class that names Vert.x fails where Vert.x is absent: a new caller must check first "
-                     + "(WebhookRequestHandler.isVertxEngine) and then be named here");
+                     + "(RequestBodyReader.isVertxEngine) and then be named here");
 }
