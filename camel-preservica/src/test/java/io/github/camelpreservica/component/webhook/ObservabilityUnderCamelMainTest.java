@@ -38,10 +38,7 @@ class ObservabilityUnderCamelMainTest {
                 .start();
         int port = WebhookTestSupport.freePort();
         managementPort = WebhookTestSupport.freePort();
-        main = new Main();
-        main.addInitialProperty("camel.server.enabled", "true");
-        main.addInitialProperty("camel.server.host", WebhookTestSupport.LOOPBACK);
-        main.addInitialProperty("camel.server.port", String.valueOf(port));
+        main = WebhookTestSupport.camelMainPointedAt(simulator, port);
         main.addInitialProperty("camel.management.enabled", "true");
         main.addInitialProperty("camel.management.host", WebhookTestSupport.LOOPBACK);
         main.addInitialProperty("camel.management.port", String.valueOf(managementPort));
@@ -50,12 +47,6 @@ class ObservabilityUnderCamelMainTest {
         main.addInitialProperty("camel.metrics.enabled", "true");
         main.addInitialProperty("camel.management.devConsoleEnabled", "true");
         main.addInitialProperty("camel.main.devConsoleEnabled", "true");
-        main.addInitialProperty("camel.health.exposureLevel", "full");
-        main.addInitialProperty("camel.component.preservica-webhook.server", simulator.baseUrl());
-        main.addInitialProperty("camel.component.preservica-webhook.username", WebhookTestSupport.USERNAME);
-        main.addInitialProperty("camel.component.preservica-webhook.password", WebhookTestSupport.PASSWORD);
-        main.addInitialProperty("camel.component.preservica-webhook.tenant", WebhookTestSupport.TENANT);
-        main.addInitialProperty("camel.component.preservica-webhook.secret", WebhookTestSupport.SECRET);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
