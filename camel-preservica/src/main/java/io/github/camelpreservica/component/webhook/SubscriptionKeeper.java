@@ -108,7 +108,7 @@ final class SubscriptionKeeper {
             LOG.info("Preservica subscriptions for {} are in place: {}", webhookUrl, subscriptions.subscriptionIds());
         } catch (RuntimeException e) {
             recordFailure(e);
-            String problem = describeSubscribeFailure(e);
+            String problem = lastError.getMessage();
             if (!config.isRetrySubscribeInBackground()) {
                 throw new IllegalStateException(problem, e);
             }
@@ -118,8 +118,9 @@ final class SubscriptionKeeper {
         }
     }
 
+    /** Keeps the failure with a message naming URL, triggers, server and user (never a secret) for the health details. */
     private void recordFailure(RuntimeException e) {
-        lastError = e;
+        lastError = new IllegalStateException(describeSubscribeFailure(e), e);
         failuresInARow++;
     }
 
