@@ -251,7 +251,7 @@ public class PreservicaWebhookConfiguration extends PreservicaConnectionConfigur
      * (for example FileLockClusterService of camel-file on a shared volume) that elects the one replica which makes
      * sure the subscriptions exist. Every replica receives deliveries; none removes the subscriptions on stop
      * (unsubscribeOnStop does not apply), so stopping a replica never takes them from the others, and a newly elected
-     * leader adopts them or subscribes again. Setting clusterNamespace alone uses the context's only cluster service.
+     * leader replaces them by its own. Setting clusterNamespace alone uses the context's only cluster service.
      */
     public void setClusterService(CamelClusterService clusterService) {
         this.clusterService = clusterService;

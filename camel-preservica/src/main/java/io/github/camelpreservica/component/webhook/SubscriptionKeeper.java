@@ -145,7 +145,7 @@ final class SubscriptionKeeper {
     }
 
     /**
-     * Replicas: every one receives, the elected one alone makes sure the subscriptions exist (adopting those a
+     * Replicas: every one receives, the elected one alone makes sure the subscriptions exist (replacing those a
      * previous leader made), and none removes them on stop. Election events are handled on the retry thread, in order.
      */
     private void joinElection() throws Exception {
