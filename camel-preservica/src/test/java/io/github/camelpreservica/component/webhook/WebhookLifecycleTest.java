@@ -118,6 +118,24 @@ class WebhookLifecycleTest extends WebhookTestSupport {
     }
 
     @Test
+    void restartedWithAChangedSecretLeavesOneSubscriptionThatDelivers() throws Exception {
+        // the run before: another secret, and its subscription kept on stop (as after a crash)
+        startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&unsubscribeOnStop=false"
+                              + "&secret=RAW(the_secret_before_the_change)");
+        context.getRouteController().stopRoute("indexed");
+        context.removeRoute("indexed");
+
+        startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED");
+
+        getMockEndpoint("mock:events").expectedMessageCount(1);
+        assertThat(simulator.fire("INDEXED", "after-the-change")).extracting(DeliveryRecord::status)
+                .containsExactly(200);
+        getMockEndpoint("mock:events").assertIsSatisfied();
+        assertThat(simulator.subscriptions()).singleElement()
+                .extracting(SimulatedSubscription::id).isEqualTo(consumerOf("indexed").getSubscriptionIds());
+    }
+
+    @Test
     void createsASecondSubscriptionWhenReuseIsDisabled() throws Exception {
         String leftBehind = simulator.addSubscription(receiverUrl("indexed"), "FULL_TEXT_INDEXED", SECRET);
 
