@@ -13,6 +13,7 @@ import io.github.camelpreservica.client.TriggerType;
 import io.github.camelpreservica.delivery.DeliveryParser;
 import io.github.camelpreservica.component.health.PreservicaWebhookHealthCheck;
 import io.github.camelpreservica.component.health.SubscriptionReadiness;
+import io.github.camelpreservica.component.health.SubscriptionState;
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.component.webhook.WebhookStatistics.Rejection;
 import org.apache.camel.health.HealthCheckHelper;
@@ -30,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * Receives Preservica webhook deliveries for one route.
  * <p>
  * Start: opens the receiving path on platform-http first (Preservica sends its challenge while the subscribe call is
- * still open), then has the {@link SubscriptionKeeper} make sure each trigger has a subscription; when Preservica
- * cannot be reached or refuses, the start fails naming the cause, unless retrySubscribeInBackground is set. Stop:
- * refuses new deliveries (503), waits for those in flight, has the keeper remove the subscriptions it created, then
- * closes the path. Each request is answered by the {@link WebhookRequestHandler}.
+ * still open), then has the {@link SubscriptionKeeper} make sure each trigger has a subscription, at once when the
+ * HTTP server already accepts connections, else in the background once it does (Camel Quarkus starts routes before
+ * its server listens). Ready once the path is open: the subscriptions' state is a detail, not a condition. Stop:
+ * refuses new deliveries (503), waits for those in flight, has the keeper remove its subscriptions, then closes the
+ * path. Each request is answered by the {@link WebhookRequestHandler}.
  * <p>
  * A little over 300 lines only for its JMX attributes: a third of the class is their one-line getters.
  */
@@ -196,16 +198,24 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     @Override
     public boolean isReady() {
-        return notReadyReason() == null;
+        return gate.isOpen();
     }
 
     @Override
     public String notReadyReason() {
-        if (!gate.isOpen()) {
-            return "preservica-webhook:" + getEndpoint().getName() + " is not receiving (not started or stopping)";
-        }
+        return gate.isOpen() ? null
+                : "preservica-webhook:" + getEndpoint().getName() + " is not receiving (not started or stopping)";
+    }
+
+    @Override
+    public SubscriptionState subscriptionState() {
         SubscriptionKeeper keeper = subscriptions;
-        return keeper == null ? null : keeper.notReadyReason();
+        return keeper == null ? SubscriptionState.DISABLED : keeper.state();
+    }
+
+    @Override
+    public long consecutiveSignatureMismatches() {
+        return statistics.signatureMismatchesInARow();
     }
 
     @Override
@@ -249,9 +259,21 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         return config.isSubscribe() && (keeper == null || keeper.isLeader());
     }
 
-    @ManagedAttribute(description = "Whether the path is open and every subscription is in place")
+    @ManagedAttribute(description = "Whether every subscription is in place (subscription state SUBSCRIBED)")
     public boolean isSubscribed() {
-        return isReady();
+        return subscriptionState() == SubscriptionState.SUBSCRIBED;
+    }
+
+    @ManagedAttribute(description = "Where the Preservica subscriptions stand: SUBSCRIBED, PENDING, FAILED, "
+                                    + "NOT_LEADER or DISABLED")
+    public String getSubscriptionState() {
+        return subscriptionState().name();
+    }
+
+    @ManagedAttribute(description = "Deliveries refused for a wrong signature since the last correctly signed one: a "
+                                    + "growing number says the secret differs from the one Preservica has")
+    public long getConsecutiveSignatureMismatches() {
+        return consecutiveSignatureMismatches();
     }
 
     @ManagedAttribute(description = "Deliveries verified and processed successfully by the route")

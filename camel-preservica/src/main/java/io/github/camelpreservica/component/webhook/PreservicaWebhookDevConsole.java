@@ -65,6 +65,8 @@ public class PreservicaWebhookDevConsole extends AbstractDevConsole {
         fields.put("subscriptionIds", consumer.getSubscriptionIds());
         fields.put("subscriptionLeader", consumer.isSubscriptionLeader());
         fields.put("subscribed", consumer.isSubscribed());
+        fields.put("subscriptionState", consumer.getSubscriptionState());
+        fields.put("consecutiveSignatureMismatches", consumer.getConsecutiveSignatureMismatches());
         fields.put("deliveriesAccepted", consumer.getDeliveriesAccepted());
         fields.put("deliveriesFailed", consumer.getDeliveriesFailed());
         fields.put("duplicates", consumer.getDuplicates());

@@ -7,21 +7,30 @@ import java.util.function.BooleanSupplier;
 
 import io.github.camelpreservica.client.PreservicaClient;
 import io.github.camelpreservica.client.TriggerType;
+import io.github.camelpreservica.component.health.SubscriptionState;
 import org.apache.camel.CamelContext;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumer's subscription side: makes sure each trigger has a subscription for the receiver URL (subscribing or
- * adopting one), retries in the background when asked to, takes part in a leader election when the consumer is one of
- * several replicas, says what is missing for readiness, and on stop removes the subscriptions it created. The HTTP side
- * is {@link PreservicaWebhookConsumer} and {@link WebhookRequestHandler}; the consumer opens its path before calling
+ * The consumer's subscription side: makes sure each trigger has exactly one subscription for the receiver URL, made
+ * with the current secret (see {@link SubscriptionManager}), once the HTTP server accepts connections, whenever that
+ * is; retries in the background; takes part in a leader election when the consumer is one of several replicas; says
+ * where the subscriptions stand; and on stop removes its subscriptions. The HTTP side is
+ * {@link PreservicaWebhookConsumer} and {@link WebhookRequestHandler}; the consumer opens its path before calling
  * {@link #start}, since Preservica sends its challenge while the subscribe call is still open.
  */
 final class SubscriptionKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionKeeper.class);
+    // how long start waits for a server that reports its port to accept connections (it normally already does)
+    static final long SERVER_ACCEPT_WAIT_MILLIS = 2_000;
+    // the back-off while the HTTP server may not listen yet (Camel Quarkus starts routes first): short first delays
+    static final long SERVER_WAIT_FIRST_DELAY_MILLIS = 500;
+    static final long SERVER_WAIT_MAX_DELAY_MILLIS = 30_000;
+    // failures in a row logged at INFO while the server may not listen yet; from then on WARN, and the state FAILED
+    static final int SERVER_WAIT_QUIET_FAILURES = 3;
 
     private final CamelContext camelContext;
     private final PreservicaWebhookConfiguration config;
@@ -35,6 +44,14 @@ final class SubscriptionKeeper {
 
     private volatile SubscriptionManager subscriptions;
     private volatile Throwable lastError;
+    private volatile int failuresInARow;
+    // failures in a row before one is a WARN and the state FAILED: 1 when the server is known to listen
+    private volatile int quietFailures = 1;
+    private volatile boolean stopped;
+    // the back-off of background attempts: subscribeRetryDelay/MaxDelay, or the shorter one while the server may not
+    // listen yet
+    private long firstRetryDelay;
+    private long maxRetryDelay;
     private ScheduledExecutorService retryExecutor;
     private SubscriptionLeadership leadership;
 
@@ -57,29 +74,68 @@ final class SubscriptionKeeper {
     }
 
     /**
-     * Subscribes (or joins the election, when clustered). Fails naming the cause when Preservica cannot be reached or
-     * refuses, unless retrySubscribeInBackground is set.
+     * Subscribes (or joins the election, when clustered). When the HTTP server is shown to accept connections, the
+     * first attempt is made here, and its failure fails the start naming the cause, unless retrySubscribeInBackground
+     * is set. When it is not (no port reported, or not listening yet), every attempt is made in the background.
      */
     void start() throws Exception {
+        String notAccepting = LocalHttpServer.whyNotAccepting(camelContext, SERVER_ACCEPT_WAIT_MILLIS);
+        if (notAccepting == null) {
+            firstRetryDelay = Math.max(1, config.getSubscribeRetryDelay());
+            maxRetryDelay = Math.max(firstRetryDelay, config.getSubscribeRetryMaxDelay());
+        } else {
+            quietFailures = SERVER_WAIT_QUIET_FAILURES;
+            firstRetryDelay = SERVER_WAIT_FIRST_DELAY_MILLIS;
+            maxRetryDelay = SERVER_WAIT_MAX_DELAY_MILLIS;
+        }
         if (isClustered(config)) {
             joinElection();
             return;
         }
         subscriptions = new SubscriptionManager(client, webhookUrl, triggers, secret,
                 config.isReuseExistingSubscription());
+        if (notAccepting != null) {
+            LOG.info("preservica-webhook:{} will subscribe {} once the HTTP server accepts connections ({}): "
+                     + "receiving already, first attempt in {} ms", endpointName, webhookUrl, notAccepting,
+                    firstRetryDelay);
+            retryExecutor = newRetryExecutor();
+            scheduleRetry(firstRetryDelay);
+            return;
+        }
         try {
             subscriptions.ensureSubscribed();
-            lastError = null;
+            recordSuccess();
+            LOG.info("Preservica subscriptions for {} are in place: {}", webhookUrl, subscriptions.subscriptionIds());
         } catch (RuntimeException e) {
-            lastError = e;
-            String problem = describeSubscribeFailure(e);
+            recordFailure(e);
+            String problem = lastError.getMessage();
             if (!config.isRetrySubscribeInBackground()) {
                 throw new IllegalStateException(problem, e);
             }
-            LOG.warn("{}; receiving anyway, retrying in the background in {} ms", problem,
-                    config.getSubscribeRetryDelay());
+            LOG.warn("{}; receiving anyway, retrying in the background in {} ms", problem, firstRetryDelay);
             retryExecutor = newRetryExecutor();
-            scheduleRetry(Math.max(1, config.getSubscribeRetryDelay()));
+            scheduleRetry(firstRetryDelay);
+        }
+    }
+
+    /** Keeps the failure with a message naming URL, triggers, server and user (never a secret) for the health details. */
+    private void recordFailure(RuntimeException e) {
+        lastError = new IllegalStateException(describeSubscribeFailure(e), e);
+        failuresInARow++;
+    }
+
+    private void recordSuccess() {
+        lastError = null;
+        failuresInARow = 0;
+    }
+
+    /** Logs a failed background attempt: at INFO while the HTTP server may simply not listen yet, then at WARN. */
+    private void logRetry(RuntimeException e, long nextDelay) {
+        if (failuresInARow < quietFailures) {
+            LOG.info("preservica-webhook:{} is waiting for the HTTP server to accept Preservica's challenge ({}); "
+                     + "retrying in {} ms", endpointName, e.getMessage(), nextDelay);
+        } else {
+            LOG.warn("{}; retrying in {} ms", describeSubscribeFailure(e), nextDelay);
         }
     }
 
@@ -89,7 +145,7 @@ final class SubscriptionKeeper {
     }
 
     /**
-     * Replicas: every one receives, the elected one alone makes sure the subscriptions exist (adopting those a
+     * Replicas: every one receives, the elected one alone makes sure the subscriptions exist (replacing those a
      * previous leader made), and none removes them on stop. Election events are handled on the retry thread, in order.
      */
     private void joinElection() throws Exception {
@@ -120,12 +176,12 @@ final class SubscriptionKeeper {
         subscriptions = new SubscriptionManager(client, webhookUrl, triggers, secret, true);
         try {
             subscriptions.ensureSubscribed();
-            lastError = null;
+            recordSuccess();
             LOG.info("Preservica subscriptions for {} are in place: {}", webhookUrl, subscriptions.subscriptionIds());
         } catch (RuntimeException e) {
-            lastError = e;
-            LOG.warn("{}; retrying in {} ms", describeSubscribeFailure(e), config.getSubscribeRetryDelay());
-            scheduleRetry(Math.max(1, config.getSubscribeRetryDelay()));
+            recordFailure(e);
+            logRetry(e, firstRetryDelay);
+            scheduleRetry(firstRetryDelay);
         }
     }
 
@@ -135,7 +191,7 @@ final class SubscriptionKeeper {
                     namespace, webhookUrl);
             // dropped, never removed: the other replicas still serve them; this also ends any pending retry
             subscriptions = null;
-            lastError = null;
+            recordSuccess();
         }
     }
 
@@ -147,13 +203,13 @@ final class SubscriptionKeeper {
             }
             try {
                 current.ensureSubscribed();
-                lastError = null;
+                recordSuccess();
                 LOG.info("Preservica subscriptions for {} are now in place: {}", webhookUrl,
                         current.subscriptionIds());
             } catch (RuntimeException e) {
-                lastError = e;
-                long next = Math.min(delayMillis * 2, Math.max(delayMillis, config.getSubscribeRetryMaxDelay()));
-                LOG.warn("{}; retrying in {} ms", describeSubscribeFailure(e), next);
+                recordFailure(e);
+                long next = Math.min(delayMillis * 2, Math.max(delayMillis, maxRetryDelay));
+                logRetry(e, next);
                 scheduleRetry(next);
             }
         }, delayMillis, TimeUnit.MILLISECONDS);
@@ -167,10 +223,11 @@ final class SubscriptionKeeper {
     }
 
     /**
-     * Leaves the election, ends the retries, and removes the subscriptions this consumer created (unless
-     * unsubscribeOnStop is off or it is a replica: the others still serve them). Safe after a partial start and twice.
+     * Leaves the election, ends the retries, and removes this consumer's subscriptions (unless unsubscribeOnStop is off
+     * or it is a replica: the others still serve them). Safe after a partial start and twice.
      */
     void stop() {
+        stopped = true;
         boolean clustered = leadership != null;
         if (leadership != null) {
             leadership.leave();
@@ -183,7 +240,7 @@ final class SubscriptionKeeper {
         SubscriptionManager current = subscriptions;
         subscriptions = null;
         if (current != null && config.isUnsubscribeOnStop() && !clustered) {
-            List<String> leftBehind = current.removeCreated();
+            List<String> leftBehind = current.removeSubscriptions();
             if (!leftBehind.isEmpty()) {
                 LOG.warn("Preservica subscriptions {} of {} are left behind: remove them with the producer's "
                          + "unsubscribe operation or in Preservica", leftBehind, current.url());
@@ -191,20 +248,20 @@ final class SubscriptionKeeper {
         }
     }
 
-    /** Why the subscriptions are not ready, or null when they are (or another replica manages them). */
-    String notReadyReason() {
+    /** Where the subscriptions stand. */
+    SubscriptionState state() {
+        if (stopped) {
+            return SubscriptionState.DISABLED;
+        }
+        if (!isLeader()) {
+            return SubscriptionState.NOT_LEADER;
+        }
         SubscriptionManager current = managed();
-        SubscriptionLeadership election = leadership;
-        if (current == null && election != null && election.isLeader()) {
-            return "Elected in '" + election.namespace() + "' to manage the Preservica subscriptions of " + webhookUrl
-                   + ", not yet in place";
+        if (current != null && current.isComplete()) {
+            return SubscriptionState.SUBSCRIBED;
         }
-        if (current != null && !current.isComplete()) {
-            Throwable error = lastError;
-            return "Waiting for Preservica subscriptions of " + current.url() + " to trigger(s) "
-                   + current.missingTriggers() + (error == null ? "" : "; last attempt failed: " + error.getMessage());
-        }
-        return null;
+        return lastError != null && failuresInARow >= quietFailures ? SubscriptionState.FAILED
+                : SubscriptionState.PENDING;
     }
 
     /**
@@ -216,8 +273,9 @@ final class SubscriptionKeeper {
         return election == null || election.isLeader() ? subscriptions : null;
     }
 
+    /** The last failure, while the subscriptions are not in place. */
     Throwable lastError() {
-        return lastError;
+        return state() == SubscriptionState.SUBSCRIBED ? null : lastError;
     }
 
     List<String> subscriptionIds() {
