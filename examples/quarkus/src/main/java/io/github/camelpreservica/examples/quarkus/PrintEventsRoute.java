@@ -13,8 +13,7 @@ public class PrintEventsRoute extends RouteBuilder {
     public void configure() {
         from("preservica-webhook:events"
                 + "?trigger={{preservica.webhook.trigger}}"
-                + "&webhookExternalUrl={{preservica.webhook.url}}"
-                + "&retrySubscribeInBackground={{preservica.webhook.retry-subscribe-in-background}}")
+                + "&webhookExternalUrl={{preservica.webhook.url}}")
                 .routeId("print-events")
                 .marshal().json()
                 .to("stream:out");
