@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -95,11 +98,22 @@ class ObservabilityUnderCamelMainTest {
 
         assertThat(metrics).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"observed\"[^}]*\\} 1");
         assertThat(metrics).containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"observed\"[^}]*\\} 1");
-        // the route's exchange and the HTTP request's own both reach the exchange-event meter, each under the route
+        // the route's exchange, with its route id; the consumer's own HTTP exchanges are not events
         assertThat(metrics).containsPattern("camel_exchange_event_notifier_seconds_count\\{[^}]*"
                 + "endpointName=\"preservica-webhook://observed\"[^}]*routeId=\"observed\"[^}]*\\} 1");
-        assertThat(metrics).containsPattern("camel_exchange_event_notifier_seconds_count\\{[^}]*"
-                + "endpointName=\"platform-http:///preservica/observed\"[^}]*routeId=\"observed\"[^}]*\\} 2");
+        assertThat(metrics).doesNotContain("endpointName=\"platform-http:");
+    }
+
+    @Test
+    void aRefusedRequestIsNoExchangeOfTheRoute() throws Exception {
+        NotifyBuilder anyExchange = new NotifyBuilder(main.getCamelContext()).fromRoute("observed").whenDone(1)
+                .create();
+
+        DeliveryRecord forged = simulator.sendRaw(simulator.subscriptions().get(0).id(),
+                "{\"events\":[]}".getBytes(StandardCharsets.UTF_8), "ab".repeat(32), false);
+
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(anyExchange.matches(1, TimeUnit.SECONDS)).isFalse();
     }
 
     @Test
