@@ -22,6 +22,7 @@ import io.github.camelpreservica.benchmarks.report.ThroughputChart;
 import io.github.camelpreservica.benchmarks.server.BaselineRoute;
 import io.github.camelpreservica.benchmarks.server.BenchmarkServer;
 import io.github.camelpreservica.benchmarks.server.ReceiverRoute;
+import io.github.camelpreservica.benchmarks.startup.StartupBenchmark;
 import io.github.camelpreservica.vertx.HeaderTimeoutMainHttpServerFactory;
 
 /** The one entry point of benchmarks.jar: {@code java -jar benchmarks.jar <command> [options]}. */
@@ -40,6 +41,9 @@ public final class BenchmarksMain {
             "                                    turns run.sh's measurements into a table and an SVG chart",
             "  jmh [JMH options]                 per-delivery JMH benchmarks, e.g. jmh -prof gc",
             "  allocation-sites --jfr FILE       where a JFR recording (e.g. JMH -prof jfr) allocated, by call site",
+            "  startup --label L [--runs 5] [--log FILE] -- COMMAND...",
+            "                                    launches COMMAND against a simulator (env as the examples read it):",
+            "                                    time to subscribed, to the first 200, resident memory (startup.sh)",
             "The secret may come from PRESERVICA_WEBHOOK_SECRET instead of --secret.");
 
     private BenchmarksMain() {
@@ -61,6 +65,7 @@ public final class BenchmarksMain {
                 case "allocation-sites" -> System.out.print(
                         AllocationSites.read(Path.of(new Arguments(rest, Set.of()).required("jfr"))).markdown(10));
                 case "jmh" -> org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
+                case "startup" -> startup(rest);
                 default -> {
                     System.err.println("Unknown command '" + args[0] + "'\n" + USAGE);
                     System.exit(2);
@@ -70,6 +75,19 @@ public final class BenchmarksMain {
             System.err.println(e.getMessage() + "\n" + USAGE);
             System.exit(2);
         }
+    }
+
+    private static void startup(List<String> args) throws Exception {
+        int separator = args.indexOf("--");
+        if (separator < 0 || separator == args.size() - 1) {
+            throw new IllegalArgumentException("startup needs the command to run after --");
+        }
+        Arguments arguments = new Arguments(args.subList(0, separator), Set.of());
+        List<String> command = args.subList(separator + 1, args.size());
+        Path log = Path.of(arguments.optional("log", "benchmarks/target/startup.log"));
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        List<StartupBenchmark.Run> runs = StartupBenchmark.measure(command, arguments.integer("runs", 5), log);
+        System.out.println(StartupBenchmark.markdownRow(arguments.required("label"), runs));
     }
 
     private static void receiver(Arguments arguments) throws Exception {
