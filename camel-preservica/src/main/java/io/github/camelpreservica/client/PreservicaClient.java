@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * HTTP goes through the JDK's {@link java.net.http.HttpClient}: it needs no dependency to align in Karaf, Quarkus or
  * Spring Boot, is thread-safe, speaks HTTP/1.1 and 2 (HTTP/1.1 is forced, as Preservica documents it), and has the
  * connect timeout and per-request timeout built in.
+ * <p>
+ * Longer than most classes here on purpose: it is the one facade over every Preservica call a route makes (one short
+ * method a call, each naming its request), so that users of the client meet a single type; the transport, the token,
+ * the XML reading and the change queries live in their own classes.
  */
 public final class PreservicaClient implements AutoCloseable {
 

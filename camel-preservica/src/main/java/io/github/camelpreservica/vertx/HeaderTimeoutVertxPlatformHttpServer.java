@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * is found as a {@code VertxPlatformHttpServer} service, and its router is registered in the Camel registry as a
  * {@link VertxPlatformHttpRouter}, with the body handler and context path the parent gives. It serves routes only:
  * CORS, sessions and authentication are refused when the server is initialised (as it is added to the context),
- * naming the option, rather than dropped. The
+ * naming the option, rather than dropped. That lifecycle is why the class is longer than most here; the
  * upstream change that would let it shrink to a few lines is in docs/design.md ("The head-timeout server").
  */
 @ManagedResource(description = "Vert.x HTTP Server with a request head timeout")

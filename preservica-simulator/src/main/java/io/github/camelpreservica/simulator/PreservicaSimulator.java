@@ -25,6 +25,8 @@ import com.sun.net.httpserver.HttpServer;
  *     sim.fire("INDEXED", DemoAssets.HARBOUR_REF);
  * }
  * }</pre>
+ * Longer than most classes on purpose: it is the simulator's whole Java API (builder, the catalogue, faults, firing
+ * and observing), kept in one type that tests and examples learn once; each endpoint group lives in its own class.
  */
 public final class PreservicaSimulator implements AutoCloseable {
 

@@ -13,6 +13,10 @@ import org.apache.camel.spi.UriParams;
  * The options of a preservica-webhook endpoint. The component holds one instance whose values every endpoint starts
  * from ({@code camel.component.preservica-webhook.*}); each endpoint works on its own copy, so a URI option
  * overrides the component's value for that endpoint only.
+ * <p>
+ * Long by nature: one annotated field, getter and setter a URI option, each setter's javadoc being the option's
+ * documentation (camel-component-maven-plugin turns it into the component JSON, the options tables and the starter's
+ * metadata).
  */
 @UriParams
 public class PreservicaWebhookConfiguration extends PreservicaConnectionConfiguration implements Cloneable {
