@@ -34,6 +34,8 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": getOrCreateConfiguration(target).setChallengeOnlyWhileSubscribing(property(camelContext, boolean.class, value)); return true;
         case "clusternamespace":
         case "clusterNamespace": getOrCreateConfiguration(target).setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "clusterservice":
@@ -51,6 +53,10 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxdeliveryage":
+        case "maxDeliveryAge": getOrCreateConfiguration(target).setMaxDeliveryAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": getOrCreateConfiguration(target).setMaxInFlightBodyBytes(property(camelContext, long.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -94,6 +100,8 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": return boolean.class;
         case "clusternamespace":
         case "clusterNamespace": return java.lang.String.class;
         case "clusterservice":
@@ -111,6 +119,10 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "maxdeliveryage":
+        case "maxDeliveryAge": return long.class;
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": return long.class;
         case "operation": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "readtimeout":
@@ -155,6 +167,8 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": return getOrCreateConfiguration(target).isChallengeOnlyWhileSubscribing();
         case "clusternamespace":
         case "clusterNamespace": return getOrCreateConfiguration(target).getClusterNamespace();
         case "clusterservice":
@@ -172,6 +186,10 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxdeliveryage":
+        case "maxDeliveryAge": return getOrCreateConfiguration(target).getMaxDeliveryAge();
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": return getOrCreateConfiguration(target).getMaxInFlightBodyBytes();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "readtimeout":

@@ -25,6 +25,8 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": target.getConfiguration().setChallengeOnlyWhileSubscribing(property(camelContext, boolean.class, value)); return true;
         case "clusternamespace":
         case "clusterNamespace": target.getConfiguration().setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "clusterservice":
@@ -41,6 +43,10 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxdeliveryage":
+        case "maxDeliveryAge": target.getConfiguration().setMaxDeliveryAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": target.getConfiguration().setMaxInFlightBodyBytes(property(camelContext, long.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -82,6 +88,8 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": return boolean.class;
         case "clusternamespace":
         case "clusterNamespace": return java.lang.String.class;
         case "clusterservice":
@@ -98,6 +106,10 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "maxdeliveryage":
+        case "maxDeliveryAge": return long.class;
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": return long.class;
         case "operation": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "readtimeout":
@@ -140,6 +152,8 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": return target.getConfiguration().isChallengeOnlyWhileSubscribing();
         case "clusternamespace":
         case "clusterNamespace": return target.getConfiguration().getClusterNamespace();
         case "clusterservice":
@@ -156,6 +170,10 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxdeliveryage":
+        case "maxDeliveryAge": return target.getConfiguration().getMaxDeliveryAge();
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": return target.getConfiguration().getMaxInFlightBodyBytes();
         case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
         case "readtimeout":

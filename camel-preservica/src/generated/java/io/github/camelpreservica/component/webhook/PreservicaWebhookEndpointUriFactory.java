@@ -23,8 +23,9 @@ public class PreservicaWebhookEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(33);
         props.add("bridgeErrorHandler");
+        props.add("challengeOnlyWhileSubscribing");
         props.add("clusterNamespace");
         props.add("clusterService");
         props.add("connectTimeout");
@@ -33,6 +34,8 @@ public class PreservicaWebhookEndpointUriFactory extends org.apache.camel.suppor
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("maxBodySize");
+        props.add("maxDeliveryAge");
+        props.add("maxInFlightBodyBytes");
         props.add("name");
         props.add("operation");
         props.add("password");

@@ -1,5 +1,6 @@
 package io.github.camelpreservica.component.webhook;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import io.github.camelpreservica.client.PreservicaClient;
 import io.github.camelpreservica.client.TriggerType;
+import io.github.camelpreservica.component.PlainHttpWarning;
 import io.github.camelpreservica.delivery.DeliveryParser;
 import io.github.camelpreservica.component.health.PreservicaWebhookHealthCheck;
 import io.github.camelpreservica.component.health.SubscriptionReadiness;
@@ -47,6 +49,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     private final PreservicaWebhookConfiguration config;
     private final WebhookStatistics statistics = new WebhookStatistics();
     private final InFlightGate gate = new InFlightGate();
+    private ChallengeWindow challengeWindow;
 
     private String localPath;
     private volatile String webhookUrl;
@@ -80,6 +83,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             throw new IllegalArgumentException("maxBodySize must be positive (was " + config.getMaxBodySize() + ")");
         }
         String secret = component.resolveSecret(config);
+        SecretStrength.check(secret, "preservica-webhook:" + getEndpoint().getName());
         WebhookSignatures signatures = new WebhookSignatures(secret);
         localPath = ReceiverAddress.localPath(config, getEndpoint().getName());
 
@@ -93,7 +97,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
         try {
             WebhookRequestHandler handler = new WebhookRequestHandler(this, signatures, new DeliveryParser(), seen,
-                    statistics, gate, config.getMaxBodySize(), config.isSplitEvents());
+                    statistics, gate, config.getMaxBodySize(), config.isSplitEvents(), safeguards(triggers));
             httpConsumer = createHttpConsumer(handler);
             // before the start, so that on Vert.x the body is collected ahead of platform-http's dispatch
             stopReadingBodiesAhead = handler.readBodiesAhead(httpConsumer);
@@ -108,6 +112,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
                 LOG.info("Receiving Preservica deliveries on path {} (receive only: subscriptions are managed elsewhere)",
                         localPath);
             }
+            PlainHttpWarning.warnIfPlainHttp("webhookExternalUrl", webhookUrl,
+                    "preservica-webhook:" + getEndpoint().getName());
             if (config.isSubscribe() && isClustered()) {
                 joinElection(component.clientFor(config), triggers, secret);
             } else if (config.isSubscribe()) {
@@ -120,6 +126,24 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             releaseResources();
             throw e;
         }
+    }
+
+    private DeliverySafeguards safeguards(List<TriggerType> triggers) {
+        challengeWindow = new ChallengeWindow(config.isChallengeOnlyWhileSubscribing());
+        ReplayGuard replays = new ReplayGuard(triggers, this::knownSubscriptionIds, config.getMaxDeliveryAge(),
+                Clock.systemUTC());
+        return new DeliverySafeguards(replays, challengeWindow, new BodyMemoryBudget(config.getMaxInFlightBodyBytes()));
+    }
+
+    /** The subscription ids deliveries must carry; empty (not known) until every trigger has its subscription. */
+    private List<String> knownSubscriptionIds() {
+        SubscriptionManager current = subscriptions;
+        return current != null && current.isComplete() ? current.subscriptionIds() : List.of();
+    }
+
+    /** Subscribes with the challenge window open: Preservica challenges the URL during the call. */
+    private void ensureSubscribed(SubscriptionManager manager) {
+        challengeWindow.whileSubscribing(manager::ensureSubscribed);
     }
 
     private Consumer createHttpConsumer(Processor handler) throws Exception {
@@ -147,7 +171,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     private void subscribeOrRetryLater(PreservicaClient client) {
         try {
-            subscriptions.ensureSubscribed();
+            ensureSubscribed(subscriptions);
             lastError = null;
         } catch (RuntimeException e) {
             lastError = e;
@@ -200,7 +224,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         // a fresh manager each term: the subscriptions may have changed while another replica led
         subscriptions = new SubscriptionManager(client, webhookUrl, triggers, secret, true);
         try {
-            subscriptions.ensureSubscribed();
+            ensureSubscribed(subscriptions);
             lastError = null;
             LOG.info("Preservica subscriptions for {} are in place: {}", webhookUrl, subscriptions.subscriptionIds());
         } catch (RuntimeException e) {
@@ -222,11 +246,12 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     private void scheduleRetry(PreservicaClient client, long delayMillis) {
         retryExecutor.schedule(() -> {
-            if (!isRunAllowed() || subscriptions == null) {
+            SubscriptionManager current = subscriptions;
+            if (!isRunAllowed() || current == null) {
                 return;
             }
             try {
-                subscriptions.ensureSubscribed();
+                ensureSubscribed(current);
                 lastError = null;
                 LOG.info("Preservica subscriptions for {} are now in place: {}", webhookUrl,
                         subscriptions.subscriptionIds());
@@ -439,11 +464,26 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         return statistics.rejectedCount(Rejection.CHALLENGE_REFUSED);
     }
 
-    @ManagedAttribute(description = "Requests rejected with 503 while stopping, or while the same delivery was "
-                                    + "being processed")
+    @ManagedAttribute(description = "Requests rejected with 503 while stopping, while the same delivery was "
+                                    + "being processed, or while the bodies in flight held maxInFlightBodyBytes")
     public long getRejectedUnavailable() {
         return statistics.rejectedCount(Rejection.NOT_ACCEPTING)
-               + statistics.rejectedCount(Rejection.DUPLICATE_IN_PROGRESS);
+               + statistics.rejectedCount(Rejection.DUPLICATE_IN_PROGRESS)
+               + statistics.rejectedCount(Rejection.BODY_MEMORY_FULL);
+    }
+
+    @ManagedAttribute(description = "Correctly signed deliveries rejected with 400 as replays: another trigger, "
+                                    + "another subscription, or older than maxDeliveryAge")
+    public long getRejectedReplays() {
+        return statistics.rejectedCount(Rejection.REPLAY_OTHER_TRIGGER)
+               + statistics.rejectedCount(Rejection.REPLAY_OTHER_SUBSCRIPTION)
+               + statistics.rejectedCount(Rejection.REPLAY_TOO_OLD);
+    }
+
+    @ManagedAttribute(description = "Challenges refused with 403 because no subscribe call was in flight "
+                                    + "(challengeOnlyWhileSubscribing)")
+    public long getRejectedChallengesOutsideSubscribe() {
+        return statistics.rejectedCount(Rejection.CHALLENGE_OUTSIDE_SUBSCRIBE);
     }
 
     /** The counters, for tests of this package. */

@@ -71,10 +71,13 @@ final class WebhookRequestHandler implements Processor {
     private final long maxBodySize;
     private final boolean splitEvents;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+    private final DeliverySafeguards safeguards;
+    private final RejectionWarnings warnings = new RejectionWarnings(LOG, System::nanoTime);
 
     WebhookRequestHandler(DefaultConsumer routeConsumer, WebhookSignatures signatures, DeliveryParser parser,
                           IdempotentRepository seen, WebhookStatistics statistics, InFlightGate gate,
-                          long maxBodySize, boolean splitEvents) {
+                          long maxBodySize, boolean splitEvents, DeliverySafeguards safeguards) {
+        this.safeguards = safeguards;
         this.routeConsumer = routeConsumer;
         this.signatures = signatures;
         this.parser = parser;
@@ -99,6 +102,14 @@ final class WebhookRequestHandler implements Processor {
             answer(http, 503, "The receiver is stopping", Map.of("Retry-After", RETRY_AFTER_SECONDS));
             return;
         }
+        long reservation = bodyReservation(request);
+        if (!safeguards.bodyMemory().tryReserve(reservation)) {
+            gate.leave();
+            statistics.rejected(Rejection.BODY_MEMORY_FULL);
+            warnings.warn(Rejection.BODY_MEMORY_FULL, "Refused a request: the bodies in flight hold maxInFlightBodyBytes");
+            answer(http, 503, "Too many bodies in flight", Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            return;
+        }
         try {
             byte[] body = readBodyWithinLimit(request);
             if (body == null) {
@@ -114,24 +125,42 @@ final class WebhookRequestHandler implements Processor {
             }
         } catch (VertxRequestBody.BodyTimeoutException e) {
             statistics.rejected(Rejection.BODY_TIMEOUT);
-            LOG.warn("Refused a request whose body was too slow: {}", e.getMessage());
+            warnings.warn(Rejection.BODY_TIMEOUT, "Refused a request whose body was too slow: {}", e.getMessage());
             answer(http, 408, "The body did not arrive in time", Map.of());
         } catch (IOException | InvalidPayloadException | IllegalArgumentException e) {
             // unreadable body, or a query string that does not decode
             LOG.debug("Refused an unreadable request: {}", e.getMessage());
             answer(http, 400, "The request could not be read", Map.of());
         } finally {
+            safeguards.bodyMemory().release(reservation);
             gate.leave();
         }
     }
 
+    /** What the body may hold: its declared length, or maxBodySize when not declared; none when it will get 413. */
+    private long bodyReservation(Message request) {
+        Long declared = declaredLength(request);
+        if (declared == null || declared < 0) {
+            return maxBodySize;
+        }
+        return declared > maxBodySize ? 0 : declared;
+    }
+
     private void answerChallenge(Exchange http, String challengeCode) {
+        if (!safeguards.challenges().isOpen()) {
+            statistics.rejected(Rejection.CHALLENGE_OUTSIDE_SUBSCRIBE);
+            warnings.warn(Rejection.CHALLENGE_OUTSIDE_SUBSCRIBE,
+                    "Refused a challenge: no subscribe call is in flight (challengeOnlyWhileSubscribing=true)");
+            answer(http, 403, "No subscription is being made", Map.of());
+            return;
+        }
         String response;
         try {
             response = signatures.challengeResponse(challengeCode);
         } catch (ChallengeRefusedException e) {
             statistics.rejected(Rejection.CHALLENGE_REFUSED);
-            LOG.warn("Refused a Preservica challenge ({}): {}", e.reason(), e.getMessage());
+            warnings.warn(Rejection.CHALLENGE_REFUSED, "Refused a Preservica challenge ({}): {}", e.reason(),
+                    e.getMessage());
             answer(http, 400, "Challenge refused", Map.of());
             return;
         }
@@ -145,12 +174,13 @@ final class WebhookRequestHandler implements Processor {
     private void handleDelivery(Exchange http, byte[] body, String signatureHeader) {
         SignatureCheck check = signatures.check(body, signatureHeader);
         if (!check.isValid()) {
-            statistics.rejected(switch (check) {
+            Rejection reason = switch (check) {
                 case MISSING -> Rejection.SIGNATURE_MISSING;
                 case MALFORMED -> Rejection.SIGNATURE_MALFORMED;
                 default -> Rejection.SIGNATURE_MISMATCH;
-            });
-            LOG.warn("Refused a delivery whose {} header is {}", WebhookSignatures.SIGNATURE_HEADER,
+            };
+            statistics.rejected(reason);
+            warnings.warn(reason, "Refused a delivery whose {} header is {}", WebhookSignatures.SIGNATURE_HEADER,
                     check.name().toLowerCase(Locale.ROOT));
             answer(http, 401, "Missing or invalid " + WebhookSignatures.SIGNATURE_HEADER, Map.of());
             return;
@@ -160,8 +190,17 @@ final class WebhookRequestHandler implements Processor {
             delivery = parser.parse(body);
         } catch (InvalidDeliveryException e) {
             statistics.rejected(Rejection.INVALID_DELIVERY);
-            LOG.warn("Refused a correctly signed body that is not a Preservica delivery: {}", e.getMessage());
+            warnings.warn(Rejection.INVALID_DELIVERY,
+                    "Refused a correctly signed body that is not a Preservica delivery: {}", e.getMessage());
             answer(http, 400, "Not a Preservica delivery", Map.of());
+            return;
+        }
+        Rejection replay = safeguards.replays().refusal(delivery);
+        if (replay != null) {
+            statistics.rejected(replay);
+            warnings.warn(replay, "Refused a correctly signed delivery not meant for this endpoint now ({}): {}",
+                    replay.name().toLowerCase(Locale.ROOT), delivery);
+            answer(http, 400, "Not a delivery for this endpoint", Map.of());
             return;
         }
         // the verified signature identifies the exact body under our secret: a perfect redelivery key
@@ -411,6 +450,8 @@ final class WebhookRequestHandler implements Processor {
         // platform-http writes message headers back as response headers: start from none
         response.getHeaders().clear();
         response.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        // the answers are JSON for Preservica, never a page a browser should guess a type for
+        response.setHeader("X-Content-Type-Options", "nosniff");
         headers.forEach(response::setHeader);
         if (body != null) {
             response.setHeader(Exchange.CONTENT_TYPE, "application/json");
