@@ -96,7 +96,7 @@ final class HostileRequests {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("preservica-webhook:hostile?subscribe=false&maxBodySize=" + MAX_BODY_SIZE)
+                from("preservica-webhook:hostile?subscribe=false&trigger=INDEXED&maxBodySize=" + MAX_BODY_SIZE)
                         .routeId("hostile")
                         .process(exchange -> {
                             String ref = exchange.getMessage().getBody(WebhookEvent.class).getEntityRef();
@@ -400,6 +400,15 @@ final class HostileRequests {
                     return post(body, "Preservica-Signature", signatures.sign(body));
                 }, () -> {
                     byte[] body = delivery("replayed");
+                    return post(body, "Preservica-Signature", signatures.sign(body));
+                }));
+        cases.add(new Case("replay to another trigger", "a genuine `MOVED` delivery, signed with the same secret, "
+                                                        + "sent to this `INDEXED` endpoint", 400, false,
+                "the trigger is not this endpoint's: a delivery captured from another endpoint sharing the secret",
+                () -> {
+                    byte[] body = new String(nextDelivery(), StandardCharsets.UTF_8)
+                            .replace("\"trigger\":\"FULL_TEXT_INDEXED\"", "\"trigger\":\"MOVED\"")
+                            .getBytes(StandardCharsets.UTF_8);
                     return post(body, "Preservica-Signature", signatures.sign(body));
                 }));
     }
