@@ -50,6 +50,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     private final WebhookStatistics statistics = new WebhookStatistics();
     private final InFlightGate gate = new InFlightGate();
     private ChallengeWindow challengeWindow;
+    private ReceivingPath receivingPath;
 
     private String localPath;
     private volatile String webhookUrl;
@@ -99,6 +100,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             WebhookRequestHandler handler = new WebhookRequestHandler(this, signatures, new DeliveryParser(), seen,
                     statistics, gate, config.getMaxBodySize(), config.isSplitEvents(), safeguards(triggers));
             httpConsumer = createHttpConsumer(handler);
+            receivingPath = new ReceivingPath(config.getMaxBodySize(), statistics);
+            ReceivingPaths.of(getEndpoint().getCamelContext()).open(localPath, receivingPath);
             // before the start, so that on Vert.x the body is collected ahead of platform-http's dispatch
             stopReadingBodiesAhead = handler.readBodiesAhead(httpConsumer);
             ServiceHelper.startService(httpConsumer);
@@ -305,6 +308,10 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         if (stopReadingBodiesAhead != null) {
             stopReadingBodiesAhead.run();
             stopReadingBodiesAhead = null;
+        }
+        if (receivingPath != null) {
+            ReceivingPaths.of(getEndpoint().getCamelContext()).close(localPath, receivingPath);
+            receivingPath = null;
         }
         if (httpConsumer != null) {
             ServiceHelper.stopAndShutdownService(httpConsumer);
