@@ -12,6 +12,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -205,6 +206,13 @@ final class VertxRequestBody {
 
         void start() {
             Long declared = WebhookRequestHandler.contentLength(request.getHeader("Content-Length"));
+            // HTTP/2 (h2c upgrade, prior knowledge, TLS with ALPN): platform-http pauses the request after this route,
+            // and Vert.x refuses to pause an HTTP/2 request already read to its end (500 "Request has already been
+            // read"), so its body is read on the route's thread instead, where pausing comes first
+            if (request.version() == HttpVersion.HTTP_2) {
+                ctx.next();
+                return;
+            }
             if (request.isEnded() || declared != null && declared > maxBodySize) {
                 // nothing to read, or nothing worth reading: the route's thread answers from the headers alone
                 ctx.next();
