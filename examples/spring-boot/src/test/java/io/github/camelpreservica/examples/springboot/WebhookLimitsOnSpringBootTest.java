@@ -154,6 +154,29 @@ class WebhookLimitsOnSpringBootTest {
                              + new String(body, StandardCharsets.UTF_8))).isEqualTo(401);
     }
 
+    @Test
+    void deliveryFromTheDefaultJavaClientAskingForAnH2cUpgradeIsDelivered() throws Exception {
+        byte[] body = delivery("h2c-upgrade");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://127.0.0.1:" + serverPort + PATH))
+                        .timeout(java.time.Duration.ofSeconds(30))
+                        .header("Preservica-Signature", new WebhookSignatures(SECRET).sign(body))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        // Tomcat without HTTP/2 configured declines the upgrade by answering over HTTP/1.1
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private static byte[] delivery(String ref) {
+        return ("{\"subscriptionId\":\"" + simulator.subscriptions().get(0).id() + "\",\"timestamp\":"
+                + "\"2023-10-11T10:52:42.469\",\"tenant\":\"TEST\",\"version\":\"7.0\",\"events\":[{\"event\":"
+                + "\"FullTextIndexed\",\"entityType\":\"IO\",\"entityRef\":\"" + ref + "\",\"identifiers\":[]}],"
+                + "\"trigger\":\"FULL_TEXT_INDEXED\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Streams up to 1 GiB in 64 KiB chunks from one reused array, stopping when the server stops reading. */
     private static void streamChunks(OutputStream out, AtomicLong sent) {
         byte[] chunk = new byte[65_536];
