@@ -43,6 +43,7 @@ class Http2DeliveryTest {
     private final AtomicInteger exchanges = new AtomicInteger();
     private final AtomicInteger refs = new AtomicInteger();
     private CamelContext context;
+    private org.apache.camel.main.Main main;
     private int port;
 
     @AfterEach
@@ -50,6 +51,25 @@ class Http2DeliveryTest {
         if (context != null) {
             context.close();
         }
+        if (main != null) {
+            main.stop();
+        }
+    }
+
+    @Test
+    void camelMainsOwnServerDeliversAnH2cUpgradeAndPriorKnowledge() throws Exception {
+        startMain(false);
+        assertDelivered(sendWithDefaults(false));
+        assertThat(sendWithPriorKnowledge()).isEqualTo(200);
+    }
+
+    @Test
+    void camelMainWithTheHeadTimeoutServerDeclinesTheUpgradeAndNeverAnswers500() throws Exception {
+        startMain(true);
+        HttpResponse<String> response = sendWithDefaults(true);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertDelivered(response);
+        assertThat(sendWithPriorKnowledge()).isNotEqualTo(500).isNotEqualTo(200);
     }
 
     @Test
@@ -95,6 +115,27 @@ class Http2DeliveryTest {
         // cleartext HTTP/2 is off there: the preface is not HTTP/1.1, refused or the connection closed
         assertThat(status).isNotEqualTo(500).isNotEqualTo(200);
         assertThat(exchanges.get()).isZero();
+    }
+
+    private void startMain(boolean headTimeoutServer) throws Exception {
+        port = WebhookTestSupport.freePort();
+        main = new org.apache.camel.main.Main();
+        main.addInitialProperty("camel.server.enabled", "true");
+        main.addInitialProperty("camel.server.host", WebhookTestSupport.LOOPBACK);
+        main.addInitialProperty("camel.server.port", String.valueOf(port));
+        if (headTimeoutServer) {
+            main.addInitialProperty("camel.beans.httpServerFactory",
+                    "#class:" + io.github.camelpreservica.vertx.HeaderTimeoutMainHttpServerFactory.class.getName());
+        }
+        main.addInitialProperty("camel.component.preservica-webhook.secret", SECRET);
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("preservica-webhook:h2?subscribe=false").process(exchange -> exchanges.incrementAndGet());
+            }
+        });
+        main.start();
+        awaitListening();
     }
 
     private Service camelsServer(VertxPlatformHttpServerConfiguration configuration) {
