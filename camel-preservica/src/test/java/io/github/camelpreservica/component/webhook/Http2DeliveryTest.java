@@ -138,6 +138,29 @@ class Http2DeliveryTest {
         awaitListening();
     }
 
+    @Test
+    void camelsVertxServerDeliversOverTlsWithTheClientsAlpnOffer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path keystore = TestCertificate.create(dir);
+        start(configuration -> {
+            configuration.setSslContextParameters(TestCertificate.serverParameters(keystore));
+            return new VertxPlatformHttpServer(configuration);
+        });
+        HttpClient tlsClient = HttpClient.newBuilder().sslContext(TestCertificate.trustingClient(keystore))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        byte[] body = nextDelivery();
+
+        HttpResponse<String> response = tlsClient.send(HttpRequest.newBuilder(URI.create(
+                        "https://localhost:" + port + "/preservica/h2")).timeout(Duration.ofSeconds(20))
+                .header(WebhookSignatures.SIGNATURE_HEADER, SIGNATURES.sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        // Camel 4.18's server offers no h2 in ALPN, so this is HTTP/1.1 over TLS; an HTTP/2 request takes the path
+        // of the prior-knowledge case above whichever way it arrived
+        assertThat(response.version()).isIn(HttpClient.Version.HTTP_1_1, HttpClient.Version.HTTP_2);
+        assertThat(response.statusCode()).as("status over TLS, %s", response.version()).isEqualTo(200);
+        assertThat(exchanges.get()).isEqualTo(1);
+    }
+
     private Service camelsServer(VertxPlatformHttpServerConfiguration configuration) {
         return new VertxPlatformHttpServer(configuration);
     }
