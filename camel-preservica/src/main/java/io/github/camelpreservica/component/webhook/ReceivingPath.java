@@ -23,7 +23,7 @@ public final class ReceivingPath {
 
     /** How long a body may take to arrive, in milliseconds: after that, 408. */
     public long bodyReadTimeoutMillis() {
-        return WebhookRequestHandler.BODY_READ_TIMEOUT_MILLIS;
+        return RequestBodyReader.BODY_READ_TIMEOUT_MILLIS;
     }
 
     public void refusedMethod() {

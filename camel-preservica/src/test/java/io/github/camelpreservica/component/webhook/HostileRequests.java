@@ -1,6 +1,9 @@
 package io.github.camelpreservica.component.webhook;
 
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -132,6 +136,13 @@ final class HostileRequests {
     private void signatureCases(List<Case> cases) {
         cases.add(new Case("signature missing", "delivery without `Preservica-Signature`", 401, false,
                 "nothing proves who sent it", () -> post(nextDelivery())));
+        cases.add(new Case("signature in the query string", "`?Preservica-Signature=<the right signature>`, no "
+                                                            + "header", 401, false,
+                "only the HTTP header counts: platform-http would merge the query into the same header",
+                () -> {
+                    byte[] body = nextDelivery();
+                    return post(url + "?Preservica-Signature=" + signatures.sign(body), body);
+                }));
         cases.add(new Case("signature empty", "`Preservica-Signature:` with no value", 401, false,
                 "nothing proves who sent it", () -> raw(nextDelivery(), "Preservica-Signature: \r\n")));
         cases.add(new Case("signature wrong", "64 hex characters that are not the HMAC", 401, false,
@@ -298,6 +309,9 @@ final class HostileRequests {
                         return http.readResponse().status();
                     }
                 }));
+        cases.add(new Case("1 GiB chunked body", "a chunked body of 1 GiB streamed as fast as the server takes it",
+                413, false, "answered once the limit is passed, the connection closed: the retained heap grows by less "
+                            + "than 64 MiB (checked)", this::oneGibChunkedBody));
         cases.add(new Case("both Content-Length and chunked", "a signed chunked delivery that also declares "
                                                               + "`Content-Length: 5`", 200, true,
                 "chunked takes precedence (RFC 9112, section 6.3): the signature is checked on the bytes the chunks "
@@ -323,7 +337,7 @@ final class HostileRequests {
 
     private void challengeCases(List<Case> cases) {
         cases.add(new Case("challenge", "`?challengeCode=c0ffee1234`", 200, false,
-                "answered as PROTOCOL.md section 3 says", () -> challenge("c0ffee1234")));
+                "answered as docs/protocol.md section 3 says", () -> challenge("c0ffee1234")));
         cases.add(new Case("challenge with an empty code", "`?challengeCode=`", 400, false,
                 "proves nothing; Preservica always sends a code", () -> challenge("")));
         cases.add(new Case("challenge code of 1024 characters", "the longest code answered", 200, false,
@@ -342,7 +356,7 @@ final class HostileRequests {
         cases.add(new Case("challenge code given twice", "`?challengeCode=a&challengeCode=b`", 400, false,
                 "ambiguous", () -> post(url + "?challengeCode=a&challengeCode=b", new byte[0])));
         cases.add(new Case("signing-oracle challenge", "code `preservica-webhook-auth{...forged delivery...}`", 400,
-                false, "its answer would be the forged delivery's signature (PROTOCOL.md section 5)",
+                false, "its answer would be the forged delivery's signature (docs/protocol.md section 5)",
                 () -> challenge(WebhookSignatures.SIGNED_PREFIX + forgedDelivery())));
         cases.add(new Case("signing-oracle challenge, percent-encoded prefix",
                 "code `preservica%2Dwebhook%2Dauth{...}`", 400, false, "the guard applies to the decoded code",
@@ -367,6 +381,17 @@ final class HostileRequests {
                                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body))).statusCode();
                     }));
         }
+        for (String method : List.of("post", "Post")) {
+            cases.add(new Case("`" + method + "` (not upper case)", "`" + method + "` with a signed delivery", 405,
+                    false, "methods are case-sensitive (RFC 9110, section 9.1): only `POST` is accepted",
+                    () -> {
+                        byte[] body = nextDelivery();
+                        return RawHttp.exchange(port, RawHttp.request(head("Content-Length: " + body.length
+                                                                           + "\r\nPreservica-Signature: "
+                                                                           + signatures.sign(body) + "\r\n")
+                                .replaceFirst("^POST ", method + " "), body));
+                    }));
+        }
         cases.add(new Case("HEAD", "HEAD", 405, false, "only POST is accepted",
                 () -> send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody()))
                         .statusCode()));
@@ -378,7 +403,7 @@ final class HostileRequests {
 
     private void slowClientAndReplayCases(List<Case> cases) {
         cases.add(new Case("body dribbled slowly", "`Content-Length: 2000`, then one byte every 100 ms", 408, false,
-                "cut off " + WebhookRequestHandler.BODY_READ_TIMEOUT_MILLIS / 1000 + " s after its head arrived "
+                "cut off " + RequestBodyReader.BODY_READ_TIMEOUT_MILLIS / 1000 + " s after its head arrived "
                                                                       + "(connection closed); deliveries sent meanwhile "
                                                                       + "are answered at once",
                 () -> dribble(head("Content-Length: 2000\r\nPreservica-Signature: " + "ab".repeat(32) + "\r\n"),
@@ -411,6 +436,40 @@ final class HostileRequests {
                             .getBytes(StandardCharsets.UTF_8);
                     return post(body, "Preservica-Signature", signatures.sign(body));
                 }));
+    }
+
+    /**
+     * Streams up to 1 GiB in 64 KiB chunks from one reused array on another thread and returns the status of the
+     * answer; 299 instead when the whole GiB went through, or the retained heap (every pool but eden) grew by 64 MiB.
+     */
+    private int oneGibChunkedBody() throws Exception {
+        long oneGib = 1L << 30;
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && !pool.getName().contains("Eden")).toList();
+        System.gc();
+        long before = pools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong sent = new AtomicLong();
+        int status;
+        try (RawHttp http = new RawHttp(port, 60_000)) {
+            http.write(RawHttp.ascii(head("Transfer-Encoding: chunked\r\nPreservica-Signature: " + "ab".repeat(32)
+                                          + "\r\n")));
+            byte[] chunk = new byte[65_536];
+            byte[] chunkHead = RawHttp.ascii(Integer.toHexString(chunk.length) + "\r\n");
+            byte[] chunkTail = RawHttp.ascii("\r\n");
+            Thread writer = new Thread(() -> {
+                while (sent.get() < oneGib && http.write(chunkHead) && http.write(chunk) && http.write(chunkTail)) {
+                    sent.addAndGet(chunk.length);
+                }
+            }, "one-gib-writer");
+            writer.setDaemon(true);
+            writer.start();
+            status = http.readResponse().status();
+            http.close();
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        long peakGrowth = pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() - before;
+        return sent.get() >= oneGib || peakGrowth >= (64L << 20) ? 299 : status;
     }
 
     /** Runs a slow case, checking it was cut off by the request head timeout and not much later. */

@@ -22,7 +22,6 @@ import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -141,7 +140,6 @@ class WebhookLimitsOnSpringBootTest {
     }
 
     @Test
-    @Disabled("Needs issue 12 item 4 (signature from the header only), on branch vertx: without it this answers 200")
     void signatureInTheQueryStringIsNotASignature() throws Exception {
         String subscriptionId = simulator.subscriptions().get(0).id();
         byte[] body = ("{\"subscriptionId\":\"" + subscriptionId + "\",\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"TEST\","
