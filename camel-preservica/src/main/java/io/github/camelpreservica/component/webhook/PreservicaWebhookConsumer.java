@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * refuses new deliveries (503), waits for those in flight, has the keeper remove its subscriptions, then closes the
  * path. Each request is answered by the {@link WebhookRequestHandler}.
  * <p>
- * A little over 300 lines only for its JMX attributes: a third of the class is their one-line getters.
+ * Near 400 lines only for its JMX attributes: a third of the class is their one-line getters.
  */
 @ManagedResource(description = "Managed Preservica webhook consumer")
 public class PreservicaWebhookConsumer extends DefaultConsumer implements SubscriptionReadiness {
