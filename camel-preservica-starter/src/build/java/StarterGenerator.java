@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * <p>
  * Run as a single-file Java program from the starter's build (exec-maven-plugin) with the starter's runtime
  * classpath, which holds the component jar:
- * {@code java -cp <classpath> StarterGenerator <java output dir> <resource output dir> <package> <scheme>...}
+ * {@code java -cp <classpath> StarterGenerator <java output dir> <resource output dir> <package> <scheme>...
+ * [+<hand-written auto-configuration class>...]}
  */
 public final class StarterGenerator {
 
@@ -53,7 +54,9 @@ public final class StarterGenerator {
         List<String> autoConfigurations = new ArrayList<>();
         StarterGenerator generator = new StarterGenerator();
         for (int i = 3; i < args.length; i++) {
-            autoConfigurations.add(generator.generate(args[i], javaDir, targetPackage));
+            // "+<class>": a hand-written auto-configuration, listed as it is
+            autoConfigurations.add(args[i].startsWith("+")
+                    ? args[i].substring(1) : generator.generate(args[i], javaDir, targetPackage));
         }
         Path imports = resourceDir.resolve("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
         Files.createDirectories(imports.getParent());

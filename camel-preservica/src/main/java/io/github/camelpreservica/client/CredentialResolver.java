@@ -34,16 +34,46 @@ public final class CredentialResolver {
         return new CredentialResolver(System.getenv(), Path.of(CREDENTIALS_FILE_NAME));
     }
 
+    /** Where a value was found, most trusted first: set by the application, by the process's environment, by a file. */
+    public enum Source {
+        OPTION,
+        ENVIRONMENT,
+        FILE
+    }
+
+    /** A value and where it was found. */
+    public record Found(String value, Source source) {
+        @Override
+        public String toString() {
+            // the value may be a password
+            return "Found[source=" + source + "]";
+        }
+    }
+
     public Optional<String> resolve(CredentialKey key, String explicitValue) {
+        return find(key, explicitValue).map(Found::value);
+    }
+
+    /** As {@link #resolve}, saying which source the value came from. */
+    public Optional<Found> find(CredentialKey key, String explicitValue) {
         if (isPresent(explicitValue)) {
-            return Optional.of(explicitValue);
+            return Optional.of(new Found(explicitValue, Source.OPTION));
         }
         String fromEnvironment = environment.get(key.environmentVariable());
         if (isPresent(fromEnvironment)) {
-            return Optional.of(fromEnvironment);
+            return Optional.of(new Found(fromEnvironment, Source.ENVIRONMENT));
         }
         String fromFile = fileValues().get(key.propertyKey());
-        return isPresent(fromFile) ? Optional.of(fromFile) : Optional.empty();
+        return isPresent(fromFile) ? Optional.of(new Found(fromFile, Source.FILE)) : Optional.empty();
+    }
+
+    /** How a source is named in error messages. */
+    public String describe(CredentialKey key, Source source) {
+        return switch (source) {
+            case OPTION -> "the option " + key.propertyKey();
+            case ENVIRONMENT -> "the environment variable " + key.environmentVariable();
+            case FILE -> "'" + key.propertyKey() + "' in " + CREDENTIALS_FILE_NAME;
+        };
     }
 
     /** Where a value may come from, for error messages that tell the user how to supply it. */

@@ -84,7 +84,7 @@ public final class EntityChanges {
     /** Every page of what one event did, entity by entity. @throws PreservicaNotFoundException for an unknown event */
     public Iterator<ChangePage<EventAction>> eventActions(String eventRef, int pageSize) {
         Objects.requireNonNull(eventRef, "eventRef");
-        String path = EVENTS_PATH + "/" + PreservicaRequest.pathSegment(eventRef) + "/event-actions";
+        String path = EVENTS_PATH + "/" + PreservicaRequest.pathSegment("event reference", eventRef) + "/event-actions";
         return actions(path, "event '" + eventRef + "'", pageSize);
     }
 
@@ -103,7 +103,7 @@ public final class EntityChanges {
             default -> throw new IllegalArgumentException("Unknown Preservica entity type '" + entityType
                     + "': valid values are IO, SO and CO");
         };
-        String path = "/api/entity/" + kind + "/" + PreservicaRequest.pathSegment(ref) + "/event-actions";
+        String path = "/api/entity/" + kind + "/" + PreservicaRequest.pathSegment("entity reference", ref) + "/event-actions";
         return actions(path, entityType + " '" + ref + "'", pageSize);
     }
 

@@ -173,7 +173,7 @@ public final class PreservicaClient implements AutoCloseable {
     /** @throws PreservicaNotFoundException if there is no subscription with this id */
     public void unsubscribe(String id) {
         Objects.requireNonNull(id, "id");
-        PreservicaRequest request = PreservicaRequest.delete(SUBSCRIPTIONS_PATH + "/" + PreservicaRequest.pathSegment(id));
+        PreservicaRequest request = PreservicaRequest.delete(SUBSCRIPTIONS_PATH + "/" + PreservicaRequest.pathSegment("subscription id", id));
         expectSuccess(request, "webhook subscription '" + id + "'");
         LOG.info("Removed Preservica webhook subscription {}", id);
     }
@@ -195,7 +195,7 @@ public final class PreservicaClient implements AutoCloseable {
     /** @throws PreservicaNotFoundException if there is no asset with this reference */
     public Asset getAsset(String ref) {
         Objects.requireNonNull(ref, "ref");
-        PreservicaRequest request = PreservicaRequest.get(ASSET_PATH + PreservicaRequest.pathSegment(ref));
+        PreservicaRequest request = PreservicaRequest.get(ASSET_PATH + PreservicaRequest.pathSegment("entity reference", ref));
         byte[] body = expectSuccess(request, "asset '" + ref + "'").body();
         try {
             return XipReader.readAsset(body);
@@ -224,7 +224,7 @@ public final class PreservicaClient implements AutoCloseable {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(size, "size");
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("id", "sdb:" + type.name() + "|" + ref);
+        query.put("id", "sdb:" + type.name() + "|" + PreservicaRequest.requireSafeIdentifier("entity reference", ref));
         query.put("size", size.wireValue());
         PreservicaRequest request = PreservicaRequest.get(THUMBNAIL_PATH, query);
         HttpResponse<T> response = send(request, handler);

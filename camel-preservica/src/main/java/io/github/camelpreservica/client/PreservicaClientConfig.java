@@ -49,17 +49,43 @@ public final class PreservicaClientConfig {
      */
     public static Builder fromResolver(
             CredentialResolver resolver, String server, String username, String password, String tenant, String seed) {
+        CredentialResolver.Found foundServer = require(resolver, CredentialKey.SERVER, server, "server");
+        CredentialResolver.Found foundUser = require(resolver, CredentialKey.USERNAME, username, "username");
+        CredentialResolver.Found foundPassword = require(resolver, CredentialKey.PASSWORD, password, "password");
+        Optional<CredentialResolver.Found> foundSeed = resolver.find(CredentialKey.TWO_FACTOR_SEED, seed);
+        requireNotLessTrusted(resolver, foundServer, CredentialKey.USERNAME, foundUser);
+        requireNotLessTrusted(resolver, foundServer, CredentialKey.PASSWORD, foundPassword);
+        foundSeed.ifPresent(found -> requireNotLessTrusted(resolver, foundServer, CredentialKey.TWO_FACTOR_SEED, found));
         return builder()
-                .server(require(resolver, CredentialKey.SERVER, server, "server"))
-                .username(require(resolver, CredentialKey.USERNAME, username, "username"))
-                .password(require(resolver, CredentialKey.PASSWORD, password, "password"))
+                .server(foundServer.value())
+                .username(foundUser.value())
+                .password(foundPassword.value())
                 .tenant(resolver.resolve(CredentialKey.TENANT, tenant).orElse(null))
-                .twoFactorSeed(resolver.resolve(CredentialKey.TWO_FACTOR_SEED, seed).orElse(null));
+                .twoFactorSeed(foundSeed.map(CredentialResolver.Found::value).orElse(null));
     }
 
-    private static String require(CredentialResolver resolver, CredentialKey key, String explicit, String what) {
-        return resolver.resolve(key, explicit).orElseThrow(() -> new IllegalArgumentException(
+    private static CredentialResolver.Found require(CredentialResolver resolver, CredentialKey key, String explicit,
+                                                    String what) {
+        return resolver.find(key, explicit).orElseThrow(() -> new IllegalArgumentException(
                 "No Preservica " + what + ": set the " + what + " " + resolver.describeSources(key)));
+    }
+
+    /**
+     * One rule keeps credentials with their server: a user name, password or seed is never sent to a server named by
+     * a less trusted source than its own (options, then the environment, then credentials.properties in the working
+     * directory). Otherwise a credentials.properties left in, or planted in, the working directory could name a
+     * server of its own and receive the password of the environment.
+     */
+    private static void requireNotLessTrusted(CredentialResolver resolver, CredentialResolver.Found server,
+                                              CredentialKey key, CredentialResolver.Found credential) {
+        if (server.source().compareTo(credential.source()) > 0) {
+            throw new IllegalArgumentException("The Preservica " + key.propertyKey() + " comes from "
+                    + resolver.describe(key, credential.source()) + " but the server from "
+                    + resolver.describe(CredentialKey.SERVER, server.source())
+                    + ": a credential is never sent to a server named by a less trusted source. Set the server where "
+                    + "the " + key.propertyKey() + " is set (or more trusted: option, then environment, then "
+                    + "credentials.properties), or the " + key.propertyKey() + " next to the server");
+        }
     }
 
     /** The server's base URI without a trailing slash, e.g. {@code https://eu.preservica.com}. */

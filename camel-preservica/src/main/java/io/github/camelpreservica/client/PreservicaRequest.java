@@ -58,9 +58,50 @@ record PreservicaRequest(String method, String path, String query, String conten
                 .collect(Collectors.joining("&"));
     }
 
-    /** Encodes one path segment (a reference or an id); URLEncoder's '+' for blanks is wrong in paths. */
-    static String pathSegment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    /**
+     * Encodes one path segment (a reference or an id); URLEncoder's '+' for blanks is wrong in paths.
+     *
+     * @throws IllegalArgumentException when the value could name another resource (see {@link #requireSafeIdentifier})
+     */
+    static String pathSegment(String what, String value) {
+        return URLEncoder.encode(requireSafeIdentifier(what, value), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * Refuses an entity reference or subscription id that could make its URL name another resource: {@code .} and
+     * {@code ..} (a server or proxy normalises {@code /subscriptions/.} to the collection itself), {@code /},
+     * {@code \}, {@code ?}, {@code #}, {@code %} (encoded or not, some proxies decode them again) and control
+     * characters. Preservica's own references are UUIDs, its subscription ids hex.
+     *
+     * @return the value
+     * @throws IllegalArgumentException naming what the value is and the character refused
+     */
+    static String requireSafeIdentifier(String what, String value) {
+        if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("The " + what + " '" + value + "' is not a Preservica " + what
+                                               + ": it would name another resource in the URL");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '/' || c == '\\' || c == '?' || c == '#' || c == '%') {
+                String shown = c < 0x20 || c == 0x7f ? String.format("U+%04X", (int) c) : "'" + c + "'";
+                throw new IllegalArgumentException("The " + what + " '" + printable(value) + "' contains " + shown
+                                                   + ", which is refused in a Preservica " + what);
+            }
+        }
+        return value;
+    }
+
+    private static String printable(String value) {
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().limit(100).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                shown.append('?');
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 
     @Override

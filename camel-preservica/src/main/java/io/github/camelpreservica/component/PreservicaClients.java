@@ -76,6 +76,7 @@ public final class PreservicaClients extends ServiceSupport {
                 .readTimeout(connection.readTimeout())
                 .build();
         LOG.debug("Creating Preservica client for {}", config);
+        PlainHttpWarning.warnIfPlainHttp("server", config.baseUri().toString(), "the Preservica connection");
         return new PreservicaClient(config);
     }
 

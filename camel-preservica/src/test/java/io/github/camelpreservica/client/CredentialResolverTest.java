@@ -122,4 +122,36 @@ class CredentialResolverTest {
         assertEquals(Optional.of("FILE"), config.tenant());
         assertFalse(config.hasTwoFactorSeed());
     }
+
+    @Test
+    void neverSendsAnEnvironmentPasswordToAServerNamedByTheCredentialsFile() throws IOException {
+        CredentialResolver resolver = new CredentialResolver(
+                Map.of("PRESERVICA_PASSWORD", "env-password-1234"),
+                credentialsFile("[credentials]\nserver=https://collector.example.net\nusername=admin\n"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PreservicaClientConfig.fromResolver(resolver, null, null, null, null, null));
+        assertTrue(e.getMessage().contains("environment variable PRESERVICA_PASSWORD"), e.getMessage());
+        assertTrue(e.getMessage().contains("credentials.properties"), e.getMessage());
+        assertFalse(e.getMessage().contains("env-password-1234"), e.getMessage());
+    }
+
+    @Test
+    void neverSendsAnEnvironmentSeedToAServerNamedByTheCredentialsFile() throws IOException {
+        CredentialResolver resolver = new CredentialResolver(Map.of("PRESERVICA_2FA_TOKEN", "JBSWY3DPEHPK3PXP"),
+                credentialsFile("[credentials]\nserver=https://collector.example.net\nusername=u\npassword=p\n"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PreservicaClientConfig.fromResolver(resolver, null, null, null, null, null));
+        assertTrue(e.getMessage().contains("PRESERVICA_2FA_TOKEN"), e.getMessage());
+    }
+
+    @Test
+    void sendsCredentialsFromTheSameOrALessTrustedSourceThanTheServer() throws IOException {
+        CredentialResolver resolver = new CredentialResolver(
+                Map.of("PRESERVICA_SERVER", "https://eu.preservica.com", "PRESERVICA_USERNAME", "env-user"),
+                credentialsFile("[credentials]\npassword=file-pw\n"));
+        PreservicaClientConfig config = PreservicaClientConfig
+                .fromResolver(resolver, null, null, null, null, null).build();
+        assertEquals("https://eu.preservica.com", config.baseUri().toString());
+        assertEquals("file-pw", config.password());
+    }
 }

@@ -44,6 +44,8 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "catchUpOverlap": getOrCreateConfiguration(target).setCatchUpOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "catchuppagesize":
         case "catchUpPageSize": getOrCreateConfiguration(target).setCatchUpPageSize(property(camelContext, int.class, value)); return true;
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": getOrCreateConfiguration(target).setChallengeOnlyWhileSubscribing(property(camelContext, boolean.class, value)); return true;
         case "checkpointfile":
         case "checkpointFile": getOrCreateConfiguration(target).setCheckpointFile(property(camelContext, java.lang.String.class, value)); return true;
         case "checkpointrepository":
@@ -65,6 +67,10 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxdeliveryage":
+        case "maxDeliveryAge": getOrCreateConfiguration(target).setMaxDeliveryAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": getOrCreateConfiguration(target).setMaxInFlightBodyBytes(property(camelContext, long.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -118,6 +124,8 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "catchUpOverlap": return long.class;
         case "catchuppagesize":
         case "catchUpPageSize": return int.class;
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": return boolean.class;
         case "checkpointfile":
         case "checkpointFile": return java.lang.String.class;
         case "checkpointrepository":
@@ -139,6 +147,10 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "maxdeliveryage":
+        case "maxDeliveryAge": return long.class;
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": return long.class;
         case "operation": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "readtimeout":
@@ -193,6 +205,8 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "catchUpOverlap": return getOrCreateConfiguration(target).getCatchUpOverlap();
         case "catchuppagesize":
         case "catchUpPageSize": return getOrCreateConfiguration(target).getCatchUpPageSize();
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": return getOrCreateConfiguration(target).isChallengeOnlyWhileSubscribing();
         case "checkpointfile":
         case "checkpointFile": return getOrCreateConfiguration(target).getCheckpointFile();
         case "checkpointrepository":
@@ -214,6 +228,10 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxdeliveryage":
+        case "maxDeliveryAge": return getOrCreateConfiguration(target).getMaxDeliveryAge();
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": return getOrCreateConfiguration(target).getMaxInFlightBodyBytes();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "readtimeout":

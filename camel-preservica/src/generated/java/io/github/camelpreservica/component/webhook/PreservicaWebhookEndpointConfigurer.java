@@ -35,6 +35,8 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "catchUpOverlap": target.getConfiguration().setCatchUpOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "catchuppagesize":
         case "catchUpPageSize": target.getConfiguration().setCatchUpPageSize(property(camelContext, int.class, value)); return true;
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": target.getConfiguration().setChallengeOnlyWhileSubscribing(property(camelContext, boolean.class, value)); return true;
         case "checkpointfile":
         case "checkpointFile": target.getConfiguration().setCheckpointFile(property(camelContext, java.lang.String.class, value)); return true;
         case "checkpointrepository":
@@ -55,6 +57,10 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxdeliveryage":
+        case "maxDeliveryAge": target.getConfiguration().setMaxDeliveryAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": target.getConfiguration().setMaxInFlightBodyBytes(property(camelContext, long.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -106,6 +112,8 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "catchUpOverlap": return long.class;
         case "catchuppagesize":
         case "catchUpPageSize": return int.class;
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": return boolean.class;
         case "checkpointfile":
         case "checkpointFile": return java.lang.String.class;
         case "checkpointrepository":
@@ -126,6 +134,10 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "maxdeliveryage":
+        case "maxDeliveryAge": return long.class;
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": return long.class;
         case "operation": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "readtimeout":
@@ -178,6 +190,8 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "catchUpOverlap": return target.getConfiguration().getCatchUpOverlap();
         case "catchuppagesize":
         case "catchUpPageSize": return target.getConfiguration().getCatchUpPageSize();
+        case "challengeonlywhilesubscribing":
+        case "challengeOnlyWhileSubscribing": return target.getConfiguration().isChallengeOnlyWhileSubscribing();
         case "checkpointfile":
         case "checkpointFile": return target.getConfiguration().getCheckpointFile();
         case "checkpointrepository":
@@ -198,6 +212,10 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxdeliveryage":
+        case "maxDeliveryAge": return target.getConfiguration().getMaxDeliveryAge();
+        case "maxinflightbodybytes":
+        case "maxInFlightBodyBytes": return target.getConfiguration().getMaxInFlightBodyBytes();
         case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
         case "readtimeout":

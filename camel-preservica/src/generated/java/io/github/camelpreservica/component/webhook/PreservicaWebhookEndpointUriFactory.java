@@ -23,13 +23,14 @@ public class PreservicaWebhookEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(40);
         props.add("bridgeErrorHandler");
         props.add("catchUp");
         props.add("catchUpInitialLookBack");
         props.add("catchUpInterval");
         props.add("catchUpOverlap");
         props.add("catchUpPageSize");
+        props.add("challengeOnlyWhileSubscribing");
         props.add("checkpointFile");
         props.add("checkpointRepository");
         props.add("clusterNamespace");
@@ -40,6 +41,8 @@ public class PreservicaWebhookEndpointUriFactory extends org.apache.camel.suppor
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("maxBodySize");
+        props.add("maxDeliveryAge");
+        props.add("maxInFlightBodyBytes");
         props.add("name");
         props.add("operation");
         props.add("password");

@@ -58,6 +58,12 @@ public class PreservicaWebhookConfiguration extends PreservicaConnectionConfigur
     private CamelClusterService clusterService;
     @UriParam(label = "consumer,advanced")
     private String clusterNamespace;
+    @UriParam(label = "consumer,security", defaultValue = "0", javaType = "java.time.Duration")
+    private long maxDeliveryAge;
+    @UriParam(label = "consumer,security", defaultValue = "false")
+    private boolean challengeOnlyWhileSubscribing;
+    @UriParam(label = "consumer,advanced", defaultValue = "67108864")
+    private long maxInFlightBodyBytes = 67_108_864;
 
     // catching up from the change queries (issue 13)
 
@@ -401,5 +407,48 @@ public class PreservicaWebhookConfiguration extends PreservicaConnectionConfigur
      */
     public void setSubscriptionId(String subscriptionId) {
         this.subscriptionId = subscriptionId;
+    }
+
+    public long getMaxDeliveryAge() {
+        return maxDeliveryAge;
+    }
+
+    /**
+     * The oldest delivery accepted, judged by its signed timestamp (which has no zone: it is read as UTC); older
+     * ones, and ones whose timestamp cannot be read, are refused with 400, so that a captured delivery cannot be
+     * replayed after the memory of seen deliveries (idempotentRepository) has forgotten it. Five minutes are added
+     * for clock skew between Preservica and this host, and timestamps up to five minutes in the future are accepted.
+     * Set it longer than the time Preservica keeps retrying a failed delivery, or those retries are refused. Default
+     * 0: no limit.
+     */
+    public void setMaxDeliveryAge(long maxDeliveryAge) {
+        this.maxDeliveryAge = maxDeliveryAge;
+    }
+
+    public boolean isChallengeOnlyWhileSubscribing() {
+        return challengeOnlyWhileSubscribing;
+    }
+
+    /**
+     * Whether challenges are answered only while this consumer's own subscribe call is in flight (403 otherwise).
+     * Every answer is an HMAC under the secret of a code the caller chose, material for guessing a weak secret
+     * offline. Default false: always answered, since whether Preservica validates a subscription again later is
+     * not known; true also refuses the challenges of subscriptions made elsewhere (subscribe=false, the producer).
+     */
+    public void setChallengeOnlyWhileSubscribing(boolean challengeOnlyWhileSubscribing) {
+        this.challengeOnlyWhileSubscribing = challengeOnlyWhileSubscribing;
+    }
+
+    public long getMaxInFlightBodyBytes() {
+        return maxInFlightBodyBytes;
+    }
+
+    /**
+     * The most bytes all request bodies being read or processed may hold together; a request that would pass it is
+     * answered 503 with Retry-After before its body is read. Each request counts its Content-Length, or
+     * maxBodySize when it declares none (chunked). A single request is always admitted.
+     */
+    public void setMaxInFlightBodyBytes(long maxInFlightBodyBytes) {
+        this.maxInFlightBodyBytes = maxInFlightBodyBytes;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelpreservica.component.webhook;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import io.github.camelpreservica.client.TriggerType;
+import io.github.camelpreservica.component.PlainHttpWarning;
 import io.github.camelpreservica.delivery.DeliveryParser;
 import io.github.camelpreservica.component.health.PreservicaWebhookHealthCheck;
 import io.github.camelpreservica.component.health.SubscriptionReadiness;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * With catchUp, it also runs the {@link CatchUp} rounds, on the elected replica only ({@link SubscriptionKeeper}).
  * <p>
- * Near 400 lines only for its JMX attributes: a third of the class is their one-line getters.
+ * Over 400 lines only for its JMX attributes: a third of the class is their one-line getters.
  */
 @ManagedResource(description = "Managed Preservica webhook consumer")
 public class PreservicaWebhookConsumer extends DefaultConsumer implements SubscriptionReadiness {
@@ -51,6 +53,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     private final PreservicaWebhookConfiguration config;
     private final WebhookStatistics statistics = new WebhookStatistics();
     private final InFlightGate gate = new InFlightGate();
+    private ChallengeWindow challengeWindow;
+    private ReceivingPath receivingPath;
 
     private String localPath;
     private volatile String webhookUrl;
@@ -85,6 +89,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             throw new IllegalArgumentException("maxBodySize must be positive (was " + config.getMaxBodySize() + ")");
         }
         String secret = component.resolveSecret(config);
+        SecretStrength.check(secret, "preservica-webhook:" + getEndpoint().getName());
         WebhookSignatures signatures = new WebhookSignatures(secret);
         localPath = ReceiverAddress.localPath(config, getEndpoint().getName());
         CatchUp newCatchUp = config.isCatchUp()
@@ -99,13 +104,13 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         registerHealthCheck(component);
 
         try {
-            openPath(signatures);
+            openPath(signatures, safeguards(triggers));
             if (config.isSubscribe()) {
                 webhookUrl = ReceiverAddress.externalUrl(getEndpoint().getCamelContext(), config, localPath);
                 LOG.info("Receiving Preservica deliveries on path {} (Preservica calls {})", localPath, webhookUrl);
                 subscriptions = new SubscriptionKeeper(getEndpoint().getCamelContext(), config,
                         getEndpoint().getName(), component.clientFor(config), webhookUrl, triggers, secret,
-                        this::isRunAllowed);
+                        challengeWindow, this::isRunAllowed);
                 subscriptions.start();
             } else {
                 // receive only: the subscription is managed elsewhere, so the URL Preservica calls need not be known
@@ -113,6 +118,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
                 LOG.info("Receiving Preservica deliveries on path {} (receive only: subscriptions are managed elsewhere)",
                         localPath);
             }
+            PlainHttpWarning.warnIfPlainHttp("webhookExternalUrl", webhookUrl,
+                    "preservica-webhook:" + getEndpoint().getName());
             if (newCatchUp != null) {
                 catchUp = newCatchUp;
                 catchUp.start();
@@ -123,12 +130,27 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         }
     }
 
+    private DeliverySafeguards safeguards(List<TriggerType> triggers) {
+        challengeWindow = new ChallengeWindow(config.isChallengeOnlyWhileSubscribing());
+        ReplayGuard replays = new ReplayGuard(triggers, this::knownSubscriptionIds, config.getMaxDeliveryAge(),
+                Clock.systemUTC());
+        return new DeliverySafeguards(replays, challengeWindow, new BodyMemoryBudget(config.getMaxInFlightBodyBytes()));
+    }
+
+    /** The subscription ids deliveries must carry; empty (not known) until every trigger has its subscription. */
+    private List<String> knownSubscriptionIds() {
+        SubscriptionKeeper keeper = subscriptions;
+        return keeper != null && keeper.state() == SubscriptionState.SUBSCRIBED ? keeper.acceptedSubscriptionIds() : List.of();
+    }
+
     /** Opens the receiving path on platform-http, with the body read ahead where the engine is Vert.x. */
-    private void openPath(WebhookSignatures signatures) throws Exception {
+    private void openPath(WebhookSignatures signatures, DeliverySafeguards safeguards) throws Exception {
         bodies = new RequestBodyReader(config.getMaxBodySize());
         WebhookRequestHandler handler = new WebhookRequestHandler(this, signatures, new DeliveryParser(), seen,
-                statistics, gate, bodies, config.isSplitEvents());
+                statistics, gate, bodies, config.isSplitEvents(), safeguards);
         httpConsumer = createHttpConsumer(handler);
+        receivingPath = new ReceivingPath(config.getMaxBodySize(), statistics);
+        ReceivingPaths.of(getEndpoint().getCamelContext()).open(localPath, receivingPath);
         // before the start, so that on Vert.x the body is collected ahead of platform-http's dispatch
         String notReadingAhead = bodies.readBodiesAhead(httpConsumer);
         if (notReadingAhead != null) {
@@ -185,6 +207,10 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         if (bodies != null) {
             bodies.stopReadingBodiesAhead();
             bodies = null;
+        }
+        if (receivingPath != null) {
+            ReceivingPaths.of(getEndpoint().getCamelContext()).close(localPath, receivingPath);
+            receivingPath = null;
         }
         if (httpConsumer != null) {
             ServiceHelper.stopAndShutdownService(httpConsumer);
@@ -360,11 +386,26 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         return statistics.rejectedCount(Rejection.CHALLENGE_REFUSED);
     }
 
-    @ManagedAttribute(description = "Requests rejected with 503 while stopping, or while the same delivery was "
-                                    + "being processed")
+    @ManagedAttribute(description = "Requests rejected with 503 while stopping, while the same delivery was "
+                                    + "being processed, or while the bodies in flight held maxInFlightBodyBytes")
     public long getRejectedUnavailable() {
         return statistics.rejectedCount(Rejection.NOT_ACCEPTING)
-               + statistics.rejectedCount(Rejection.DUPLICATE_IN_PROGRESS);
+               + statistics.rejectedCount(Rejection.DUPLICATE_IN_PROGRESS)
+               + statistics.rejectedCount(Rejection.BODY_MEMORY_FULL);
+    }
+
+    @ManagedAttribute(description = "Correctly signed deliveries rejected with 400 as replays: another trigger, "
+                                    + "another subscription, or older than maxDeliveryAge")
+    public long getRejectedReplays() {
+        return statistics.rejectedCount(Rejection.REPLAY_OTHER_TRIGGER)
+               + statistics.rejectedCount(Rejection.REPLAY_OTHER_SUBSCRIPTION)
+               + statistics.rejectedCount(Rejection.REPLAY_TOO_OLD);
+    }
+
+    @ManagedAttribute(description = "Challenges refused with 403 because no subscribe call was in flight "
+                                    + "(challengeOnlyWhileSubscribing)")
+    public long getRejectedChallengesOutsideSubscribe() {
+        return statistics.rejectedCount(Rejection.CHALLENGE_OUTSIDE_SUBSCRIBE);
     }
 
     @Override

@@ -74,6 +74,8 @@ public class PreservicaWebhookProducer extends DefaultProducer {
         if (secret == null || secret.isBlank()) {
             secret = getEndpoint().getComponent().resolveSecret(configuration());
         }
+        // a subscription made with a weak secret would be as easy to forge as a consumer started with one
+        SecretStrength.check(secret, "preservica-webhook:" + getEndpoint().getName());
         if (trigger.contains(",")) {
             // the consumer's option takes a list, but one call creates one subscription
             throw new IllegalArgumentException("The subscribe operation of preservica-webhook:" + getEndpoint().getName()

@@ -1,5 +1,6 @@
 package io.github.camelpreservica.component.webhook;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ final class SubscriptionKeeper {
     private final String webhookUrl;
     private final List<TriggerType> triggers;
     private final String secret;
+    // open while a subscribe call is in flight: Preservica challenges the URL during it
+    private final ChallengeWindow challenges;
     // the consumer's isRunAllowed: a retry or an election event after the stop began does nothing
     private final BooleanSupplier running;
 
@@ -57,7 +60,7 @@ final class SubscriptionKeeper {
 
     SubscriptionKeeper(CamelContext camelContext, PreservicaWebhookConfiguration config, String endpointName,
                        PreservicaClient client, String webhookUrl, List<TriggerType> triggers, String secret,
-                       BooleanSupplier running) {
+                       ChallengeWindow challenges, BooleanSupplier running) {
         this.camelContext = camelContext;
         this.config = config;
         this.endpointName = endpointName;
@@ -65,6 +68,7 @@ final class SubscriptionKeeper {
         this.webhookUrl = webhookUrl;
         this.triggers = List.copyOf(triggers);
         this.secret = secret;
+        this.challenges = challenges;
         this.running = running;
     }
 
@@ -103,7 +107,7 @@ final class SubscriptionKeeper {
             return;
         }
         try {
-            subscriptions.ensureSubscribed();
+            subscribe(subscriptions);
             recordSuccess();
             LOG.info("Preservica subscriptions for {} are in place: {}", webhookUrl, subscriptions.subscriptionIds());
         } catch (RuntimeException e) {
@@ -116,6 +120,11 @@ final class SubscriptionKeeper {
             retryExecutor = newRetryExecutor();
             scheduleRetry(firstRetryDelay);
         }
+    }
+
+    /** Subscribes with the challenge window open (challengeOnlyWhileSubscribing). */
+    private void subscribe(SubscriptionManager manager) {
+        challenges.whileSubscribing(manager::ensureSubscribed);
     }
 
     /** Keeps the failure with a message naming URL, triggers, server and user (never a secret) for the health details. */
@@ -175,7 +184,7 @@ final class SubscriptionKeeper {
         // a fresh manager each term: the subscriptions may have changed while another replica led
         subscriptions = new SubscriptionManager(client, webhookUrl, triggers, secret, true);
         try {
-            subscriptions.ensureSubscribed();
+            subscribe(subscriptions);
             recordSuccess();
             LOG.info("Preservica subscriptions for {} are in place: {}", webhookUrl, subscriptions.subscriptionIds());
         } catch (RuntimeException e) {
@@ -202,7 +211,7 @@ final class SubscriptionKeeper {
                 return;
             }
             try {
-                current.ensureSubscribed();
+                subscribe(current);
                 recordSuccess();
                 LOG.info("Preservica subscriptions for {} are now in place: {}", webhookUrl,
                         current.subscriptionIds());
@@ -281,6 +290,17 @@ final class SubscriptionKeeper {
     List<String> subscriptionIds() {
         SubscriptionManager current = managed();
         return current == null ? List.of() : current.subscriptionIds();
+    }
+
+    /** The subscription ids a delivery may carry: ours, and the older ones for our URL and triggers we replaced. */
+    List<String> acceptedSubscriptionIds() {
+        SubscriptionManager current = managed();
+        if (current == null) {
+            return List.of();
+        }
+        List<String> accepted = new ArrayList<>(current.subscriptionIds());
+        accepted.addAll(current.replacedIds());
+        return accepted;
     }
 
     /**

@@ -2,8 +2,10 @@ package io.github.camelpreservica.component.webhook;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.camelpreservica.client.PreservicaClient;
 import io.github.camelpreservica.client.PreservicaException;
@@ -32,6 +34,7 @@ public class SubscriptionManager {
     private final boolean replaceExisting;
 
     private final Map<TriggerType, String> active = new LinkedHashMap<>();
+    private final Set<String> replaced = new LinkedHashSet<>();
     private boolean removed;
 
     /**
@@ -85,6 +88,7 @@ public class SubscriptionManager {
                 if (url.equals(other.url()) && other.trigger().filter(trigger::equals).isPresent()
                         && !ours.equals(other.id())) {
                     unsubscribeQuietly(other.id());
+                    replaced.add(other.id());
                     LOG.info("Replaced Preservica subscription {} for trigger {} at {} by {}", other.id(), trigger,
                             url, ours);
                 }
@@ -132,6 +136,14 @@ public class SubscriptionManager {
     }
 
     /** The subscription ids in place, in trigger order. */
+    /**
+     * The ids of the older subscriptions for the same URL and triggers that this manager replaced: a delivery Preservica
+     * had already sent for one of them may still arrive, and it is ours (same URL, same trigger).
+     */
+    public synchronized List<String> replacedIds() {
+        return List.copyOf(replaced);
+    }
+
     public synchronized List<String> subscriptionIds() {
         return List.copyOf(active.values());
     }

@@ -12,6 +12,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -33,7 +34,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  * ({@link #readAhead}), so the route's worker thread finds it complete and never waits on the event loop: waiting
  * cost two thread switches a delivery, more than the signature and the parse together. When that route could not be
  * placed, the worker reads the paused request itself as a fallback (and the consumer says so in a warning); once it is
- * placed there is no such fallback. One instance a consumer: the collected bodies are that consumer's.
+ * placed there is no such fallback, except for HTTP/2 requests, which Vert.x does not let be read ahead and paused.
+ * One instance a consumer: the collected bodies are that consumer's.
  * <p>
  * Only this class names Vert.x types, and it is loaded only when the engine is Vert.x (the dependency is optional).
  */
@@ -130,8 +132,8 @@ final class VertxRequestBody {
      * The whole body, or null when it is larger than {@code maxBodySize} (declared or counted).
      *
      * @throws BodyTimeoutException  if it did not arrive within the timeout
-     * @throws IllegalStateException if the read-ahead route is placed but did not collect this POST's body: it is not
-     *                               then read here, which would hold the route's thread while it arrives
+     * @throws IllegalStateException if the read-ahead route is placed but did not collect this HTTP/1.x POST's body: it
+     *                               is not then read here, which would hold the route's thread while it arrives
      */
     byte[] read(Object body, Long declaredLength) throws IOException {
         HttpServerRequest request = (HttpServerRequest) body;
@@ -146,7 +148,8 @@ final class VertxRequestBody {
         if (request.isEnded()) {
             return new byte[0];
         }
-        if (readingAhead != null) {
+        // HTTP/2 bodies are left to this thread on purpose (see BodyCollector#start); any other is a fault
+        if (readingAhead != null && request.version() != HttpVersion.HTTP_2) {
             closeAfterAnswer(request);
             throw new IllegalStateException("The body of a " + request.method().name() + " to " + request.path()
                                             + " was not collected ahead, though the read-ahead route is in place");
@@ -226,6 +229,13 @@ final class VertxRequestBody {
 
         void start() {
             Long declared = RequestBodyReader.contentLength(request.getHeader("Content-Length"));
+            // HTTP/2 (h2c upgrade, prior knowledge, TLS with ALPN): platform-http pauses the request after this route,
+            // and Vert.x refuses to pause an HTTP/2 request already read to its end (500 "Request has already been
+            // read"), so its body is read on the route's thread instead, where pausing comes first
+            if (request.version() == HttpVersion.HTTP_2) {
+                ctx.next();
+                return;
+            }
             if (request.isEnded() || declared != null && declared > maxBodySize) {
                 // nothing to read, or nothing worth reading: the route's thread answers from the headers alone
                 ctx.next();

@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * Statuses: 200 only once the route processed every exchange of the delivery (or the delivery was already processed
  * before: an exact redelivery is acknowledged without a second exchange); 500 when the route failed, so that the
  * sender may deliver again (the delivery is then not recorded as seen); 401 for a missing or wrong signature; 400 for
- * a signed body that is not a delivery and for a refused challenge; 405 for methods other than POST; 413 for bodies
- * over maxBodySize, checked before any hashing or parsing; 408 for a body that takes longer than
- * {@link RequestBodyReader#BODY_READ_TIMEOUT_MILLIS} to arrive; 503 while the consumer stops. A copy of a delivery that
+ * a signed body that is not a delivery, for a replay refused by {@link ReplayGuard} and for a refused challenge; 403
+ * for a challenge outside a subscribe call (challengeOnlyWhileSubscribing); 405 for methods other than POST; 413 for
+ * bodies over maxBodySize, checked before any hashing or parsing; 408 for a body that takes longer than
+ * {@link RequestBodyReader#BODY_READ_TIMEOUT_MILLIS} to arrive; 503 while the consumer stops, and while the bodies in
+ * flight hold maxInFlightBodyBytes. A copy of a delivery that
  * arrives while the same delivery is still being processed gets 503 with {@code Retry-After}: answering 200 then
  * would acknowledge a delivery that may yet fail. No exchange is created for a rejected request, and the answer
  * carries none of the request's headers.
@@ -56,10 +58,13 @@ final class WebhookRequestHandler implements Processor {
     private final RequestBodyReader bodies;
     private final boolean splitEvents;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+    private final DeliverySafeguards safeguards;
+    private final RejectionWarnings warnings = new RejectionWarnings(LOG, System::nanoTime);
 
     WebhookRequestHandler(DefaultConsumer routeConsumer, WebhookSignatures signatures, DeliveryParser parser,
                           IdempotentRepository seen, WebhookStatistics statistics, InFlightGate gate,
-                          RequestBodyReader bodies, boolean splitEvents) {
+                          RequestBodyReader bodies, boolean splitEvents, DeliverySafeguards safeguards) {
+        this.safeguards = safeguards;
         this.routeConsumer = routeConsumer;
         this.signatures = signatures;
         this.parser = parser;
@@ -89,6 +94,14 @@ final class WebhookRequestHandler implements Processor {
             answer(http, 503, "The receiver is stopping", Map.of("Retry-After", RETRY_AFTER_SECONDS));
             return;
         }
+        long reservation = bodyReservation(request);
+        if (!safeguards.bodyMemory().tryReserve(reservation)) {
+            gate.leave();
+            statistics.rejected(Rejection.BODY_MEMORY_FULL);
+            warnings.warn(Rejection.BODY_MEMORY_FULL, "Refused a request: the bodies in flight hold maxInFlightBodyBytes");
+            answer(http, 503, "Too many bodies in flight", Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            return;
+        }
         try {
             byte[] body = bodies.read(request);
             if (body == null) {
@@ -103,7 +116,8 @@ final class WebhookRequestHandler implements Processor {
                 // platform-http merges query parameters into the message headers, where they would pass for the
                 // HTTP header: only a signature in the header itself counts
                 statistics.rejected(Rejection.SIGNATURE_MISSING);
-                LOG.warn("Refused a delivery with {} in its query string: only the HTTP header counts",
+                warnings.warn(Rejection.SIGNATURE_MISSING,
+                        "Refused a delivery with {} in its query string: only the HTTP header counts",
                         WebhookSignatures.SIGNATURE_HEADER);
                 answer(http, 401, "Missing or invalid " + WebhookSignatures.SIGNATURE_HEADER, Map.of());
             } else {
@@ -111,7 +125,7 @@ final class WebhookRequestHandler implements Processor {
             }
         } catch (BodyTimeoutException e) {
             statistics.rejected(Rejection.BODY_TIMEOUT);
-            LOG.warn("Refused a request whose body was too slow: {}", e.getMessage());
+            warnings.warn(Rejection.BODY_TIMEOUT, "Refused a request whose body was too slow: {}", e.getMessage());
             answer(http, 408, "The body did not arrive in time", Map.of());
         } catch (IllegalStateException e) {
             LOG.error("Refused a request whose body could not be read: {}", e.getMessage());
@@ -121,17 +135,35 @@ final class WebhookRequestHandler implements Processor {
             LOG.debug("Refused an unreadable request: {}", e.getMessage());
             answer(http, 400, "The request could not be read", Map.of());
         } finally {
+            safeguards.bodyMemory().release(reservation);
             gate.leave();
         }
     }
 
+    /** What the body may hold: its declared length, or maxBodySize when not declared; none when it will get 413. */
+    private long bodyReservation(Message request) {
+        Long declared = RequestBodyReader.contentLength(request.getHeader("Content-Length", String.class));
+        if (declared == null || declared < 0) {
+            return bodies.maxBodySize();
+        }
+        return declared > bodies.maxBodySize() ? 0 : declared;
+    }
+
     private void answerChallenge(Exchange http, String challengeCode) {
+        if (!safeguards.challenges().isOpen()) {
+            statistics.rejected(Rejection.CHALLENGE_OUTSIDE_SUBSCRIBE);
+            warnings.warn(Rejection.CHALLENGE_OUTSIDE_SUBSCRIBE,
+                    "Refused a challenge: no subscribe call is in flight (challengeOnlyWhileSubscribing=true)");
+            answer(http, 403, "No subscription is being made", Map.of());
+            return;
+        }
         String response;
         try {
             response = signatures.challengeResponse(challengeCode);
         } catch (ChallengeRefusedException e) {
             statistics.rejected(Rejection.CHALLENGE_REFUSED);
-            LOG.warn("Refused a Preservica challenge ({}): {}", e.reason(), e.getMessage());
+            warnings.warn(Rejection.CHALLENGE_REFUSED, "Refused a Preservica challenge ({}): {}", e.reason(),
+                    e.getMessage());
             answer(http, 400, "Challenge refused", Map.of());
             return;
         }
@@ -145,12 +177,13 @@ final class WebhookRequestHandler implements Processor {
     private void handleDelivery(Exchange http, byte[] body, String signatureHeader) {
         SignatureCheck check = signatures.check(body, signatureHeader);
         if (!check.isValid()) {
-            statistics.rejected(switch (check) {
+            Rejection reason = switch (check) {
                 case MISSING -> Rejection.SIGNATURE_MISSING;
                 case MALFORMED -> Rejection.SIGNATURE_MALFORMED;
                 default -> Rejection.SIGNATURE_MISMATCH;
-            });
-            LOG.warn("Refused a delivery whose {} header is {}", WebhookSignatures.SIGNATURE_HEADER,
+            };
+            statistics.rejected(reason);
+            warnings.warn(reason, "Refused a delivery whose {} header is {}", WebhookSignatures.SIGNATURE_HEADER,
                     check.name().toLowerCase(Locale.ROOT));
             answer(http, 401, "Missing or invalid " + WebhookSignatures.SIGNATURE_HEADER, Map.of());
             return;
@@ -160,8 +193,17 @@ final class WebhookRequestHandler implements Processor {
             delivery = parser.parse(body);
         } catch (InvalidDeliveryException e) {
             statistics.rejected(Rejection.INVALID_DELIVERY);
-            LOG.warn("Refused a correctly signed body that is not a Preservica delivery: {}", e.getMessage());
+            warnings.warn(Rejection.INVALID_DELIVERY,
+                    "Refused a correctly signed body that is not a Preservica delivery: {}", e.getMessage());
             answer(http, 400, "Not a Preservica delivery", Map.of());
+            return;
+        }
+        Rejection replay = safeguards.replays().refusal(delivery);
+        if (replay != null) {
+            statistics.rejected(replay);
+            warnings.warn(replay, "Refused a correctly signed delivery not meant for this endpoint now ({}): {}",
+                    replay.name().toLowerCase(Locale.ROOT), delivery);
+            answer(http, 400, "Not a delivery for this endpoint", Map.of());
             return;
         }
         // the verified signature identifies the exact body under our secret: a perfect redelivery key
@@ -270,6 +312,8 @@ final class WebhookRequestHandler implements Processor {
         // platform-http writes message headers back as response headers: start from none
         response.getHeaders().clear();
         response.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        // the answers are JSON for Preservica, never a page a browser should guess a type for
+        response.setHeader("X-Content-Type-Options", "nosniff");
         headers.forEach(response::setHeader);
         if (body != null) {
             response.setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -29,7 +29,17 @@ final class WebhookStatistics {
         /** The consumer is stopping: 503. */
         NOT_ACCEPTING,
         /** The same delivery is being processed right now: 503. */
-        DUPLICATE_IN_PROGRESS
+        DUPLICATE_IN_PROGRESS,
+        /** Correctly signed, but for a trigger this endpoint does not receive: 400. */
+        REPLAY_OTHER_TRIGGER,
+        /** Correctly signed, but for a subscription this endpoint does not hold: 400. */
+        REPLAY_OTHER_SUBSCRIPTION,
+        /** Correctly signed, but older than maxDeliveryAge (or its timestamp unreadable): 400. */
+        REPLAY_TOO_OLD,
+        /** A challenge while no subscribe call of this consumer is in flight (challengeOnlyWhileSubscribing): 403. */
+        CHALLENGE_OUTSIDE_SUBSCRIBE,
+        /** Bodies in flight already hold maxInFlightBodyBytes: 503. */
+        BODY_MEMORY_FULL
     }
 
     private final Map<Rejection, LongAdder> rejected = new EnumMap<>(Rejection.class);

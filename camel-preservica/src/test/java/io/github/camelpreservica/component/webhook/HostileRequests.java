@@ -1,6 +1,9 @@
 package io.github.camelpreservica.component.webhook;
 
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -96,7 +100,7 @@ final class HostileRequests {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("preservica-webhook:hostile?subscribe=false&maxBodySize=" + MAX_BODY_SIZE)
+                from("preservica-webhook:hostile?subscribe=false&trigger=INDEXED&maxBodySize=" + MAX_BODY_SIZE)
                         .routeId("hostile")
                         .process(exchange -> {
                             String ref = exchange.getMessage().getBody(WebhookEvent.class).getEntityRef();
@@ -305,6 +309,9 @@ final class HostileRequests {
                         return http.readResponse().status();
                     }
                 }));
+        cases.add(new Case("1 GiB chunked body", "a chunked body of 1 GiB streamed as fast as the server takes it",
+                413, false, "answered once the limit is passed, the connection closed: the retained heap grows by less "
+                            + "than 64 MiB (checked)", this::oneGibChunkedBody));
         cases.add(new Case("both Content-Length and chunked", "a signed chunked delivery that also declares "
                                                               + "`Content-Length: 5`", 200, true,
                 "chunked takes precedence (RFC 9112, section 6.3): the signature is checked on the bytes the chunks "
@@ -420,6 +427,49 @@ final class HostileRequests {
                     byte[] body = delivery("replayed");
                     return post(body, "Preservica-Signature", signatures.sign(body));
                 }));
+        cases.add(new Case("replay to another trigger", "a genuine `MOVED` delivery, signed with the same secret, "
+                                                        + "sent to this `INDEXED` endpoint", 400, false,
+                "the trigger is not this endpoint's: a delivery captured from another endpoint sharing the secret",
+                () -> {
+                    byte[] body = new String(nextDelivery(), StandardCharsets.UTF_8)
+                            .replace("\"trigger\":\"FULL_TEXT_INDEXED\"", "\"trigger\":\"MOVED\"")
+                            .getBytes(StandardCharsets.UTF_8);
+                    return post(body, "Preservica-Signature", signatures.sign(body));
+                }));
+    }
+
+    /**
+     * Streams up to 1 GiB in 64 KiB chunks from one reused array on another thread and returns the status of the
+     * answer; 299 instead when the whole GiB went through, or the retained heap (every pool but eden) grew by 64 MiB.
+     */
+    private int oneGibChunkedBody() throws Exception {
+        long oneGib = 1L << 30;
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && !pool.getName().contains("Eden")).toList();
+        System.gc();
+        long before = pools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong sent = new AtomicLong();
+        int status;
+        try (RawHttp http = new RawHttp(port, 60_000)) {
+            http.write(RawHttp.ascii(head("Transfer-Encoding: chunked\r\nPreservica-Signature: " + "ab".repeat(32)
+                                          + "\r\n")));
+            byte[] chunk = new byte[65_536];
+            byte[] chunkHead = RawHttp.ascii(Integer.toHexString(chunk.length) + "\r\n");
+            byte[] chunkTail = RawHttp.ascii("\r\n");
+            Thread writer = new Thread(() -> {
+                while (sent.get() < oneGib && http.write(chunkHead) && http.write(chunk) && http.write(chunkTail)) {
+                    sent.addAndGet(chunk.length);
+                }
+            }, "one-gib-writer");
+            writer.setDaemon(true);
+            writer.start();
+            status = http.readResponse().status();
+            http.close();
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        long peakGrowth = pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() - before;
+        return sent.get() >= oneGib || peakGrowth >= (64L << 20) ? 299 : status;
     }
 
     /** Runs a slow case, checking it was cut off by the request head timeout and not much later. */

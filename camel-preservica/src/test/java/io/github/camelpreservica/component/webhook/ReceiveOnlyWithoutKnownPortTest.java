@@ -23,7 +23,7 @@ class ReceiveOnlyWithoutKnownPortTest {
     @Test
     void receiveOnlyConsumerStartsWithoutAKnownPortOrExternalUrl() throws Exception {
         try (CamelContext context = contextWithPortlessEngine()) {
-            context.addRoutes(route("preservica-webhook:bench?subscribe=false&webhookPath=/hook&secret=s3cr3t"));
+            context.addRoutes(route("preservica-webhook:bench?subscribe=false&webhookPath=/hook&secret=receive-only-test-secret-0123"));
             context.start();
 
             assertThat(context.getRouteController().getRouteStatus("receiver").isStarted()).isTrue();
@@ -33,7 +33,7 @@ class ReceiveOnlyWithoutKnownPortTest {
     @Test
     void subscribingConsumerWithoutAKnownPortAsksForWebhookExternalUrl() throws Exception {
         try (CamelContext context = contextWithPortlessEngine()) {
-            context.addRoutes(route("preservica-webhook:events?trigger=INDEXED&secret=s3cr3t"
+            context.addRoutes(route("preservica-webhook:events?trigger=INDEXED&secret=receive-only-test-secret-0123"
                                     + "&server=http://127.0.0.1:9&username=u&password=p"));
 
             assertThatThrownBy(context::start).hasStackTraceContaining("Set the option webhookExternalUrl");

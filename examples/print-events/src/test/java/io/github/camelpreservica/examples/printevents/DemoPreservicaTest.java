@@ -22,7 +22,7 @@ class DemoPreservicaTest {
             main.addOverrideProperty("camel.component.preservica-webhook.username", "admin");
             main.addOverrideProperty("camel.component.preservica-webhook.password", "admin-password");
             main.addOverrideProperty("camel.component.preservica-webhook.tenant", "TEST");
-            main.addOverrideProperty("camel.component.preservica-webhook.secret", "configured-secret");
+            main.addOverrideProperty("camel.component.preservica-webhook.secret", "configured-secret-of-the-demo");
 
             try (RunningApplication app = RunningApplication.start(main)) {
                 await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 1);

@@ -32,7 +32,7 @@ class YamlRouteAloneTest {
             main.addInitialProperty("camel.component.preservica-webhook.username", "admin");
             main.addInitialProperty("camel.component.preservica-webhook.password", "admin-password");
             main.addInitialProperty("camel.component.preservica-webhook.tenant", "TEST");
-            main.addInitialProperty("camel.component.preservica-webhook.secret", "yaml-only-secret");
+            main.addInitialProperty("camel.component.preservica-webhook.secret", "yaml-only-secret-for-the-test");
             main.addInitialProperty("camel.component.preservica-webhook.trigger", "INDEXED");
 
             try (RunningApplication app = RunningApplication.start(main)) {
