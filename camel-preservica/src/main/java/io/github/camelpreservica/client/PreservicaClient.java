@@ -48,6 +48,7 @@ public final class PreservicaClient implements AutoCloseable {
     private final PreservicaHttp http;
     private final AccessTokenSession session;
     private final PreservicaFailures failures;
+    private final EntityChanges changes = new EntityChanges(this);
     private volatile boolean closed;
 
     public PreservicaClient(PreservicaClientConfig config) {
@@ -245,6 +246,20 @@ public final class PreservicaClient implements AutoCloseable {
             throw failures.forStatus(request, response, null);
         }
         return response;
+    }
+
+    /** The change queries of the Entity API: what changed since a date, events, an entity's history. */
+    public EntityChanges changes() {
+        return changes;
+    }
+
+    /** A GET whose answer must be 2xx; for the query classes of this package, with the same failure rules. */
+    byte[] getExpectingSuccess(PreservicaRequest request, String notFoundSubject) {
+        return expectSuccess(request, notFoundSubject).body();
+    }
+
+    PreservicaServerException unexpectedAnswer(PreservicaRequest request, String what) {
+        return failures.unexpectedAnswer(request, what);
     }
 
     /** Sends with the access token; on a 401 gets a new token once and sends again. */

@@ -77,7 +77,7 @@ final class XipReader {
         }
     }
 
-    private static Element firstDescendant(Element parent, String localName) {
+    static Element firstDescendant(Element parent, String localName) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element) {
                 if (localName.equals(element.getLocalName())) {
@@ -92,7 +92,7 @@ final class XipReader {
         return null;
     }
 
-    private static String childText(Element parent, String localName) {
+    static String childText(Element parent, String localName) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element && localName.equals(element.getLocalName())) {
                 String text = element.getTextContent();

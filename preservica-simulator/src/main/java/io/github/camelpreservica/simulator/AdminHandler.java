@@ -21,9 +21,11 @@ final class AdminHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
 
     private final PreservicaSimulator simulator;
+    private final CatalogueAdmin catalogue;
 
     AdminHandler(PreservicaSimulator simulator) {
         this.simulator = simulator;
+        this.catalogue = new CatalogueAdmin(simulator);
     }
 
     @Override
@@ -92,7 +94,12 @@ final class AdminHandler implements HttpHandler {
                 simulator.reset();
                 HttpExchanges.send(exchange, 204, null, null);
             }
-            default -> HttpExchanges.sendError(exchange, 404, "No such admin endpoint: " + call);
+            default -> {
+                int space = call.indexOf(' ');
+                if (!catalogue.route(exchange, call.substring(0, space), call.substring(space + 1), body)) {
+                    HttpExchanges.sendError(exchange, 404, "No such admin endpoint: " + call);
+                }
+            }
         }
     }
 

@@ -24,6 +24,18 @@ final class AssetCatalog {
         folders.put(folder.ref(), folder);
     }
 
+    /** Removes the asset or folder with this ref, as a deletion in Preservica does. */
+    void remove(String ref) {
+        if (assets.remove(ref) != null) {
+            assetOrder.remove(ref);
+        }
+        folders.remove(ref);
+    }
+
+    List<SimulatedFolder> folders() {
+        return List.copyOf(folders.values());
+    }
+
     SimulatedAsset asset(String ref) {
         return ref == null ? null : assets.get(ref);
     }

@@ -21,6 +21,8 @@ final class Deliveries {
     private final WebhookSender sender;
     private final String version;
     private final List<DeliveryRecord> records = new CopyOnWriteArrayList<>();
+    private final FailedDeliveries failed = new FailedDeliveries(pending -> attempt(pending.subscriptionId(),
+            pending.url(), pending.body(), pending.signature(), pending.chunked()));
 
     /** @param version the {@code major.minor} written in every body, e.g. {@code 7.0} */
     Deliveries(Subscriptions subscriptions, WebhookSender sender, String version) {
@@ -69,16 +71,37 @@ final class Deliveries {
         return again;
     }
 
+    FailedDeliveries failed() {
+        return failed;
+    }
+
     List<DeliveryRecord> all() {
         return List.copyOf(records);
     }
 
     void clear() {
+        failed.clear();
         records.clear();
     }
 
+    /** Sends, unless earlier deliveries are queued for the subscription; a refused one goes to {@link #failed}. */
     private DeliveryRecord send(SimulatedSubscription subscription, byte[] body, String signature, boolean chunked) {
-        DeliveryRecord record = sender.deliver(subscription.id(), subscription.url(), body, signature, chunked);
+        FailedDeliveries.Pending pending = new FailedDeliveries.Pending(subscription.id(), subscription.url(), body,
+                signature, chunked);
+        if (failed.mustWait(subscription.id())) {
+            failed.failed(pending);
+            return new DeliveryRecord(subscription.id(), subscription.url(), body, signature, -1,
+                    "queued behind earlier deliveries the receiver has not accepted", chunked, java.time.Instant.now());
+        }
+        DeliveryRecord record = attempt(subscription.id(), subscription.url(), body, signature, chunked);
+        if (!record.accepted()) {
+            failed.failed(pending);
+        }
+        return record;
+    }
+
+    private DeliveryRecord attempt(String subscriptionId, String url, byte[] body, String signature, boolean chunked) {
+        DeliveryRecord record = sender.deliver(subscriptionId, url, body, signature, chunked);
         records.add(record);
         return record;
     }

@@ -15,15 +15,19 @@ final class EntityEndpoints {
 
     private final AssetCatalog catalog;
     private final EntityXml xml;
+    private final ChangeQueryEndpoints changes;
 
-    EntityEndpoints(AssetCatalog catalog, EntityXml xml) {
+    EntityEndpoints(AssetCatalog catalog, EntityXml xml, ChangeQueryEndpoints changes) {
         this.catalog = catalog;
         this.xml = xml;
+        this.changes = changes;
     }
 
     void handle(HttpExchange exchange, String method, String path, SimulatedUser user) throws IOException {
         if (!"GET".equals(method)) {
             HttpExchanges.sendError(exchange, 404, "No such endpoint: " + method + " " + path);
+        } else if (changes.handles(path)) {
+            changes.handle(exchange, path);
         } else if (path.equals("/api/entity/versiondetails/version")) {
             HttpExchanges.send(exchange, 200, XML, xml.versionDetails());
         } else if (path.equals("/api/user/details")) {

@@ -74,11 +74,11 @@ final class EntityXml {
         });
     }
 
-    private interface XmlBody {
+    interface XmlBody {
         void writeTo(XMLStreamWriter xml) throws XMLStreamException;
     }
 
-    private static byte[] write(XmlBody body) {
+    static byte[] write(XmlBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
@@ -92,7 +92,7 @@ final class EntityXml {
         return out.toByteArray();
     }
 
-    private static void element(XMLStreamWriter xml, String prefix, String ns, String name, String text)
+    static void element(XMLStreamWriter xml, String prefix, String ns, String name, String text)
             throws XMLStreamException {
         if (text == null) {
             xml.writeEmptyElement(prefix, name, ns);

@@ -38,6 +38,7 @@ public final class PreservicaSimulator implements AutoCloseable {
     private final Deliveries deliveries;
     private final String tenant;
     private final DemoEvents demoEvents;
+    private final SimulatedCatalogue catalogue;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -60,6 +61,8 @@ public final class PreservicaSimulator implements AutoCloseable {
         this.sender = new WebhookSender(builder.challengeTimeout, builder.deliveryTimeout);
         this.deliveries = new Deliveries(subscriptions, sender, majorMinor(builder.version));
         this.demoEvents = new DemoEvents(this);
+        this.catalogue = new SimulatedCatalogue(this, catalog, new ChangeLog(Clock.systemUTC()),
+                users.keySet().iterator().next());
         if (builder.demoAssets) {
             catalog.add(DemoAssets.folder());
             DemoAssets.assets().forEach(catalog::add);
@@ -83,7 +86,8 @@ public final class PreservicaSimulator implements AutoCloseable {
         }
         EntityXml xml = new EntityXml(majorMinor(settings.version), settings.version, baseUrl());
         server.createContext("/api/", new ApiHandler(requests, faults, tokens, new AuthEndpoints(tokens),
-                new WebhookEndpoints(subscriptions, sender), new EntityEndpoints(catalog, xml)));
+                new WebhookEndpoints(subscriptions, sender), new EntityEndpoints(catalog, xml,
+                new ChangeQueryEndpoints(catalogue, new ChangeXml(majorMinor(settings.version), baseUrl())))));
         server.createContext("/simulator/", new AdminHandler(this));
         // a thread per call: a delayed answer or a slow challenge must not hold up other calls
         executor = Executors.newCachedThreadPool(runnable -> {
@@ -98,6 +102,7 @@ public final class PreservicaSimulator implements AutoCloseable {
 
     public synchronized void stop() {
         demoEvents.stop();
+        deliveries.failed().clear();
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
@@ -166,6 +171,19 @@ public final class PreservicaSimulator implements AutoCloseable {
         return deliveries.all();
     }
 
+    /**
+     * What happens to a delivery the receiver does not accept (unknown for Preservica): dropped (the default),
+     * retried {@code attempts} times with back-off starting at {@code backoff}, or queued in order until accepted.
+     */
+    public void receiverDown(ReceiverDown behaviour, Duration backoff, int attempts) {
+        deliveries.failed().configure(behaviour, backoff, attempts);
+    }
+
+    /** Deliveries waiting in the queues of {@link ReceiverDown#QUEUE}. */
+    public int queuedDeliveries() {
+        return deliveries.failed().queued();
+    }
+
     /** Every interval, fires {@code FULL_TEXT_INDEXED} for the next demo asset in turn. */
     public void startDemoEvents(Duration interval) {
         demoEvents.start(interval);
@@ -202,6 +220,11 @@ public final class PreservicaSimulator implements AutoCloseable {
         return catalog.assets();
     }
 
+    /** The catalogue as something that changes, with its change log and the settings of the change queries. */
+    public SimulatedCatalogue catalogue() {
+        return catalogue;
+    }
+
     // ---- faults
 
     /** The next {@code calls} calls to {@code /api} answer 503. */
@@ -235,8 +258,12 @@ public final class PreservicaSimulator implements AutoCloseable {
         return tokens.loginCount();
     }
 
-    /** Clears subscriptions, deliveries, recorded requests, faults and the login count (tokens and assets stay). */
+    /**
+     * Clears subscriptions, deliveries, recorded requests, faults, the catalogue's settings and the login count
+     * (tokens, assets and the change log stay).
+     */
     public void reset() {
+        catalogue.clearSettings();
         subscriptions.clear();
         deliveries.clear();
         requests.clear();

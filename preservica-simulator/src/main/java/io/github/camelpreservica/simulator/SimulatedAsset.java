@@ -50,6 +50,12 @@ public final class SimulatedAsset {
         return new SimulatedAsset(ref, title, description, securityTag, parentRef, copy, thumbnailContentType);
     }
 
+    /** The same asset, thumbnails kept, with other descriptive fields (a modification in Preservica). */
+    SimulatedAsset withDetails(String newTitle, String newDescription, String newSecurityTag, String newParentRef) {
+        return new SimulatedAsset(ref, newTitle, newDescription, newSecurityTag, newParentRef, thumbnails,
+                thumbnailContentType);
+    }
+
     private static Map<String, byte[]> sameForEverySize(byte[] thumbnail) {
         Map<String, byte[]> map = new LinkedHashMap<>();
         if (thumbnail != null) {
