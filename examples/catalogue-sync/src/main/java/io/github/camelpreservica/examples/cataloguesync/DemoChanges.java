@@ -1,7 +1,10 @@
 package io.github.camelpreservica.examples.cataloguesync;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,22 +13,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedAsset;
+import io.github.camelpreservica.simulator.SimulatedCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the demo's Preservica does every few seconds: in turn, a new asset is ingested into the demo folder (with the
- * thumbnail of a demo asset), or a demo asset is retitled, and the INDEXED webhook fires for it as Preservica does
- * after an ingest or an edit.
+ * What the demo's Preservica does every few seconds, in turn: a new asset is ingested into the demo folder (with the
+ * thumbnail of a demo asset) and its INDEXED webhook fires; an asset is retitled (Preservica fires no webhook for
+ * that: the catch-up brings it); an asset's security tag changes (SECURITY_CHANGED fires); and, once there are
+ * enough, the oldest new asset is deleted (no webhook either).
  */
 final class DemoChanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoChanges.class);
     private static final List<String> SUBJECTS = List.of("Harbour wall", "Lifeboat crew", "Market day",
             "Fishing fleet", "Lighthouse", "Railway station", "Town hall", "Regatta");
+    private static final List<String> SECURITY_TAGS = List.of("open", "closed");
+    private static final int KEPT_NEW_ASSETS = 6;
 
     private final PreservicaSimulator simulator;
     private final AtomicInteger step = new AtomicInteger();
+    private final Deque<String> created = new ConcurrentLinkedDeque<>();
     private ScheduledExecutorService scheduler;
 
     DemoChanges(PreservicaSimulator simulator) {
@@ -52,28 +60,43 @@ final class DemoChanges {
     private void changeOne() {
         try {
             int n = step.getAndIncrement();
-            List<SimulatedAsset> withThumbnails = simulator.assets().stream().filter(SimulatedAsset::hasThumbnail)
-                    .toList();
-            SimulatedAsset model = withThumbnails.get(n % withThumbnails.size());
-            SimulatedAsset changed;
-            if (n % 2 == 0) {
-                String ref = String.format("00000000-demo-4000-8000-%012d", n);
-                String subject = SUBJECTS.get((n / 2) % SUBJECTS.size());
-                changed = copy(model, ref, subject + ", photograph " + (n / 2 + 1));
-            } else {
-                String title = model.title().replaceAll(" \\(revised \\d+\\)$", "");
-                changed = copy(model, model.ref(), title + " (revised " + (n / 2 + 1) + ")");
+            SimulatedCatalogue catalogue = simulator.catalogue();
+            switch (n % 4) {
+                case 0 -> ingest(n / 4);
+                case 1 -> {
+                    String ref = someAsset(n);
+                    String title = catalogue.entry(ref).title().replaceAll(" \\(revised \\d+\\)$", "");
+                    catalogue.modify(ref, title + " (revised " + (n / 4 + 1) + ")", null, false);
+                }
+                case 2 -> catalogue.changeSecurity(someAsset(n), SECURITY_TAGS.get((n / 4) % 2), true);
+                default -> {
+                    if (created.size() > KEPT_NEW_ASSETS) {
+                        catalogue.delete(created.removeFirst());
+                    }
+                }
             }
-            simulator.addAsset(changed);
-            simulator.fire("INDEXED", changed.ref());
         } catch (RuntimeException e) {
             // keep the schedule alive: one failed change must not end the demo
             LOG.warn("Demo change failed: {}", e.toString());
         }
     }
 
-    private static SimulatedAsset copy(SimulatedAsset model, String ref, String title) {
-        return new SimulatedAsset(ref, title, model.description(), model.securityTag(), DemoAssets.FOLDER_REF,
-                model.thumbnail("large"), model.thumbnailContentType());
+    /** A new asset with a thumbnail: created without its webhook, given the image, then indexed. */
+    private void ingest(int n) {
+        List<SimulatedAsset> models = simulator.assets().stream().filter(SimulatedAsset::hasThumbnail).toList();
+        SimulatedAsset model = models.get(n % models.size());
+        String title = SUBJECTS.get(n % SUBJECTS.size()) + ", photograph " + (n + 1);
+        String ref = simulator.catalogue().create("IO", null, title, DemoAssets.FOLDER_REF, false).ref();
+        simulator.addAsset(new SimulatedAsset(ref, title, model.description(), "open", DemoAssets.FOLDER_REF,
+                model.thumbnail("large"), model.thumbnailContentType()));
+        created.addLast(ref);
+        simulator.fire("INDEXED", ref);
+    }
+
+    /** One of the assets, the demo's own and the new ones, in turn. */
+    private String someAsset(int n) {
+        List<String> refs = new ArrayList<>(DemoAssets.WITH_THUMBNAILS);
+        refs.addAll(created);
+        return refs.get(n % refs.size());
     }
 }
