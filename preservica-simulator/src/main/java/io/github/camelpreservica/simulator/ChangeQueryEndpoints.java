@@ -1,6 +1,8 @@
 package io.github.camelpreservica.simulator;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -96,10 +98,12 @@ final class ChangeQueryEndpoints {
             return null;
         }
         Map<String, String> nextQuery = new LinkedHashMap<>(query);
+        nextQuery.remove("start");
+        nextQuery.remove("max");
         nextQuery.put("start", Integer.toString(page.start() + page.items().size()));
         nextQuery.put("max", Integer.toString(page.max()));
         return xml.baseUrl() + path + "?" + nextQuery.entrySet().stream()
-                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 

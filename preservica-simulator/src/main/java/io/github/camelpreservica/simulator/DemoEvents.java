@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Fires {@code FULL_TEXT_INDEXED} for the demo assets in turn, for the examples. */
+/**
+ * Fires {@code FULL_TEXT_INDEXED} for the demo assets in turn, for the examples; every third time also edits the
+ * title of the interview asset, a change no webhook reports.
+ */
 final class DemoEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoEvents.class);
@@ -45,8 +48,14 @@ final class DemoEvents {
 
     private void fireNext() {
         try {
-            int index = Math.floorMod(next.getAndIncrement(), DemoAssets.WITH_THUMBNAILS.size());
+            int tick = next.getAndIncrement();
+            int index = Math.floorMod(tick, DemoAssets.WITH_THUMBNAILS.size());
             simulator.fire("INDEXED", DemoAssets.WITH_THUMBNAILS.get(index));
+            if (tick % 3 == 2 && simulator.catalogue().entry(DemoAssets.INTERVIEW_REF) != null) {
+                // a title edit fires no webhook: only catching up from the change queries sees it
+                simulator.catalogue().modify(DemoAssets.INTERVIEW_REF, "Oral history interview (edit " + tick + ")",
+                        null, false);
+            }
         } catch (RuntimeException e) {
             // keep the schedule alive: one failed round must not end the demo
             LOG.warn("Demo event failed: {}", e.toString());

@@ -23,6 +23,7 @@ public final class Main {
               --version <x.y.z>         Preservica version to report (default 7.0.0)
               --demo-events <time>      fire FULL_TEXT_INDEXED for a demo asset every <time>, e.g. 5s
               --no-demo-assets          start without the demo folder and assets
+              --receiver-down <what>    drop, retry or queue a delivery the receiver does not accept (default drop)
               --help                    show this help
             Admin API (no auth): POST /simulator/events, GET /simulator/subscriptions, GET /simulator/deliveries,
               GET /simulator/requests, POST /simulator/faults, POST /simulator/tokens/expire,
@@ -71,6 +72,7 @@ public final class Main {
         String tenant = "TEST";
         String seed = null;
         Duration demoEvents = null;
+        ReceiverDown receiverDown = ReceiverDown.DROP;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -94,6 +96,7 @@ public final class Main {
                         case "--token-lifetime" -> builder.tokenLifetime(parseDuration(option, value));
                         case "--version" -> builder.version(value);
                         case "--demo-events" -> demoEvents = parseDuration(option, value);
+                        case "--receiver-down" -> receiverDown = ReceiverDown.parse(value);
                         default -> throw new IllegalArgumentException("Unknown option " + option);
                     }
                 }
@@ -104,6 +107,7 @@ public final class Main {
             builder.twoFactorSeed(userName, seed);
         }
         PreservicaSimulator simulator = builder.build().start();
+        simulator.receiverDown(receiverDown, Duration.ofMillis(500), 8);
         if (demoEvents != null) {
             simulator.startDemoEvents(demoEvents);
         }
