@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class CatalogueView {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private CatalogueView() {
     }
@@ -56,6 +61,7 @@ public final class CatalogueView {
                 body{font-family:system-ui,sans-serif;margin:2em;color:#222}
                 table{border-collapse:collapse;width:100%}
                 th,td{border-bottom:1px solid #ddd;padding:.4em .6em;text-align:left;vertical-align:middle}
+                td:last-child{white-space:nowrap}
                 th{background:#f3f3f3}
                 tr.deleted td{color:#999;text-decoration:line-through}
                 img{width:64px;height:64px;object-fit:cover;border-radius:4px}
@@ -63,9 +69,12 @@ public final class CatalogueView {
                 </style></head><body>
                 <h1>Preservica catalogue</h1>
                 """);
+        Map<String, String> titles = new HashMap<>();
+        rows.forEach(row -> titles.put(text(row, "ref"), text(row, "title")));
         long live = rows.stream().filter(row -> !Boolean.TRUE.equals(row.get("deleted"))).count();
         page.append("<p>").append(live).append(" entities, ").append(rows.size() - live).append(" deleted. ")
-                .append("Last change: <strong>").append(newest == null ? "none yet" : newest).append("</strong>. ")
+                .append("Last change: <strong>").append(newest == null ? "none yet" : READABLE.format(newest))
+                .append("</strong>. ")
                 .append("As JSON: <a href=\"catalogue\">/catalogue</a>.</p>\n")
                 .append("<table><tr><th></th><th>Title</th><th>Type</th><th>Security</th><th>Parent</th>")
                 .append("<th>Reference</th><th>Last change</th></tr>\n");
@@ -80,12 +89,22 @@ public final class CatalogueView {
                     .append(deleted ? " (deleted)" : "")
                     .append("</td><td>").append("SO".equals(text(row, "entity_type")) ? "folder" : "asset")
                     .append("</td><td>").append(escape(text(row, "security_tag")))
-                    .append("</td><td><code>").append(escape(text(row, "parent")))
-                    .append("</code></td><td><code>").append(escape(ref))
-                    .append("</code></td><td>").append(Objects.toString(instant(row.get("last_change")), ""))
+                    .append("</td><td>").append(escape(parentName(text(row, "parent"), titles)))
+                    .append("</td><td><code>").append(escape(ref))
+                    .append("</code></td><td>").append(readable(instant(row.get("last_change"))))
                     .append("</td></tr>\n");
         }
         return page.append("</table>\n</body></html>\n").toString();
+    }
+
+    /** The parent folder's title when the catalogue has it, else its reference. */
+    private static String parentName(String parent, Map<String, String> titles) {
+        String title = parent == null ? null : titles.get(parent);
+        return title != null ? title : parent;
+    }
+
+    private static String readable(Instant instant) {
+        return instant == null ? "" : READABLE.format(instant);
     }
 
     private static JsonNode identifiers(String stored) {
