@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * work in the simple language; Jackson writes it back as JSON with the fields Preservica sent that this class does
  * not know kept under their own names.
  */
-@JsonPropertyOrder({ "event", "entityType", "entityRef", "identifiers", "subscriptionId", "trigger", "timestamp",
+@JsonPropertyOrder({ "event", "entityType", "entityRef", "deleted", "identifiers", "subscriptionId", "trigger", "timestamp",
         "tenant" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class WebhookEvent {
@@ -24,6 +24,7 @@ public final class WebhookEvent {
     private final String event;
     private final String entityType;
     private final String entityRef;
+    private final Boolean deleted;
     private final List<Map<String, Object>> identifiers;
     private final Map<String, Object> otherFields;
     private final String subscriptionId;
@@ -35,6 +36,7 @@ public final class WebhookEvent {
         this.event = builder.event;
         this.entityType = builder.entityType;
         this.entityRef = builder.entityRef;
+        this.deleted = builder.deleted;
         this.identifiers = builder.identifiers == null ? List.of() : Collections.unmodifiableList(builder.identifiers);
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(builder.otherFields));
         this.subscriptionId = builder.subscriptionId;
@@ -60,6 +62,14 @@ public final class WebhookEvent {
     /** The entity's reference (a UUID). */
     public String getEntityRef() {
         return entityRef;
+    }
+
+    /**
+     * True when the entity was deleted, false when a catch-up found it changed but not deleted; null on live
+     * deliveries, which do not say (Preservica fires no webhook for a deletion).
+     */
+    public Boolean getDeleted() {
+        return deleted;
     }
 
     /** The entity's identifiers as sent (objects such as {@code {"type":"title","value":"..."}}); never null. */
@@ -100,7 +110,8 @@ public final class WebhookEvent {
             return false;
         }
         return Objects.equals(event, that.event) && Objects.equals(entityType, that.entityType)
-                && Objects.equals(entityRef, that.entityRef) && identifiers.equals(that.identifiers)
+                && Objects.equals(entityRef, that.entityRef) && Objects.equals(deleted, that.deleted)
+                && identifiers.equals(that.identifiers)
                 && otherFields.equals(that.otherFields) && Objects.equals(subscriptionId, that.subscriptionId)
                 && Objects.equals(trigger, that.trigger) && Objects.equals(timestamp, that.timestamp)
                 && Objects.equals(tenant, that.tenant);
@@ -108,14 +119,15 @@ public final class WebhookEvent {
 
     @Override
     public int hashCode() {
-        return Objects.hash(event, entityType, entityRef, identifiers, otherFields, subscriptionId, trigger,
+        return Objects.hash(event, entityType, entityRef, deleted, identifiers, otherFields, subscriptionId, trigger,
                 timestamp, tenant);
     }
 
     @Override
     public String toString() {
         return "WebhookEvent[event=" + event + ", entityType=" + entityType + ", entityRef=" + entityRef
-                + ", trigger=" + trigger + ", subscriptionId=" + subscriptionId + "]";
+                + (deleted != null ? ", deleted=" + deleted : "") + ", trigger=" + trigger + ", subscriptionId=" + subscriptionId
+                + "]";
     }
 
     /** Assembles an event; used by {@link DeliveryParser} and by tests. */
@@ -123,6 +135,7 @@ public final class WebhookEvent {
         private String event;
         private String entityType;
         private String entityRef;
+        private Boolean deleted;
         private List<Map<String, Object>> identifiers;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
         private String subscriptionId;
@@ -145,6 +158,12 @@ public final class WebhookEvent {
 
         public Builder entityRef(String entityRef) {
             this.entityRef = entityRef;
+            return this;
+        }
+
+        /** Whether the entity was deleted; leave unset (null) when the source does not say. */
+        public Builder deleted(Boolean deleted) {
+            this.deleted = deleted;
             return this;
         }
 

@@ -42,6 +42,7 @@ final class ChangeLog {
     private volatile Duration restLag = Duration.ZERO;
     private long sequence;
     private Instant lastAt = Instant.EPOCH;
+    private Instant nextAt;
 
     ChangeLog(Clock clock) {
         this.clock = clock;
@@ -53,10 +54,24 @@ final class ChangeLog {
         if (now.isBefore(lastAt)) {
             now = lastAt;
         }
-        lastAt = now;
+        if (nextAt != null) {
+            now = nextAt;
+            nextAt = null;
+        } else {
+            lastAt = now;
+        }
         Change change = new Change(++sequence, now, UUID.randomUUID().toString(), eventType, commandType, user, entity);
-        changes.add(change);
+        int position = changes.size();
+        while (position > 0 && IN_ORDER.compare(changes.get(position - 1), change) > 0) {
+            position--; // only a dated change goes anywhere but last
+        }
+        changes.add(position, change);
         return change;
+    }
+
+    /** Dates the next change at this instant instead of now (tests of window boundaries). */
+    synchronized void nextChangeAt(Instant at) {
+        this.nextAt = at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     void restLag(Duration lag) {

@@ -1,6 +1,7 @@
 package io.github.camelpreservica.simulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +132,14 @@ public final class SimulatedCatalogue {
     /** The entity, deleted or not, or null when there never was one with this reference. */
     public synchronized CatalogueEntry entry(String ref) {
         return find(ref);
+    }
+
+    /**
+     * Dates the next change at this instant instead of now, e.g. exactly at a consumer's checkpoint, to test the
+     * edges of a window. It is listed as changed at that instant from then on.
+     */
+    public void nextChangeAt(Instant at) {
+        log.nextChangeAt(Objects.requireNonNull(at, "at"));
     }
 
     /** How many changes the change log holds. */

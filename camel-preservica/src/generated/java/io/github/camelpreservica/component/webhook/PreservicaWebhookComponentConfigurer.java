@@ -34,6 +34,20 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "catchup":
+        case "catchUp": getOrCreateConfiguration(target).setCatchUp(property(camelContext, boolean.class, value)); return true;
+        case "catchupinitiallookback":
+        case "catchUpInitialLookBack": getOrCreateConfiguration(target).setCatchUpInitialLookBack(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "catchupinterval":
+        case "catchUpInterval": getOrCreateConfiguration(target).setCatchUpInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "catchupoverlap":
+        case "catchUpOverlap": getOrCreateConfiguration(target).setCatchUpOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "catchuppagesize":
+        case "catchUpPageSize": getOrCreateConfiguration(target).setCatchUpPageSize(property(camelContext, int.class, value)); return true;
+        case "checkpointfile":
+        case "checkpointFile": getOrCreateConfiguration(target).setCheckpointFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "checkpointrepository":
+        case "checkpointRepository": getOrCreateConfiguration(target).setCheckpointRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "clusternamespace":
         case "clusterNamespace": getOrCreateConfiguration(target).setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "clusterservice":
@@ -94,6 +108,20 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "catchup":
+        case "catchUp": return boolean.class;
+        case "catchupinitiallookback":
+        case "catchUpInitialLookBack": return long.class;
+        case "catchupinterval":
+        case "catchUpInterval": return long.class;
+        case "catchupoverlap":
+        case "catchUpOverlap": return long.class;
+        case "catchuppagesize":
+        case "catchUpPageSize": return int.class;
+        case "checkpointfile":
+        case "checkpointFile": return java.lang.String.class;
+        case "checkpointrepository":
+        case "checkpointRepository": return org.apache.camel.spi.StateRepository.class;
         case "clusternamespace":
         case "clusterNamespace": return java.lang.String.class;
         case "clusterservice":
@@ -155,6 +183,20 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "catchup":
+        case "catchUp": return getOrCreateConfiguration(target).isCatchUp();
+        case "catchupinitiallookback":
+        case "catchUpInitialLookBack": return getOrCreateConfiguration(target).getCatchUpInitialLookBack();
+        case "catchupinterval":
+        case "catchUpInterval": return getOrCreateConfiguration(target).getCatchUpInterval();
+        case "catchupoverlap":
+        case "catchUpOverlap": return getOrCreateConfiguration(target).getCatchUpOverlap();
+        case "catchuppagesize":
+        case "catchUpPageSize": return getOrCreateConfiguration(target).getCatchUpPageSize();
+        case "checkpointfile":
+        case "checkpointFile": return getOrCreateConfiguration(target).getCheckpointFile();
+        case "checkpointrepository":
+        case "checkpointRepository": return getOrCreateConfiguration(target).getCheckpointRepository();
         case "clusternamespace":
         case "clusterNamespace": return getOrCreateConfiguration(target).getClusterNamespace();
         case "clusterservice":
@@ -204,6 +246,15 @@ public class PreservicaWebhookComponentConfigurer extends PropertyConfigurerSupp
         case "webhookExternalUrl": return getOrCreateConfiguration(target).getWebhookExternalUrl();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "checkpointrepository":
+        case "checkpointRepository": return java.lang.String.class;
         default: return null;
         }
     }

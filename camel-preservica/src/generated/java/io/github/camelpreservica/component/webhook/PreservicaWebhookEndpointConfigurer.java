@@ -25,6 +25,20 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "catchup":
+        case "catchUp": target.getConfiguration().setCatchUp(property(camelContext, boolean.class, value)); return true;
+        case "catchupinitiallookback":
+        case "catchUpInitialLookBack": target.getConfiguration().setCatchUpInitialLookBack(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "catchupinterval":
+        case "catchUpInterval": target.getConfiguration().setCatchUpInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "catchupoverlap":
+        case "catchUpOverlap": target.getConfiguration().setCatchUpOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "catchuppagesize":
+        case "catchUpPageSize": target.getConfiguration().setCatchUpPageSize(property(camelContext, int.class, value)); return true;
+        case "checkpointfile":
+        case "checkpointFile": target.getConfiguration().setCheckpointFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "checkpointrepository":
+        case "checkpointRepository": target.getConfiguration().setCheckpointRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "clusternamespace":
         case "clusterNamespace": target.getConfiguration().setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "clusterservice":
@@ -82,6 +96,20 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "catchup":
+        case "catchUp": return boolean.class;
+        case "catchupinitiallookback":
+        case "catchUpInitialLookBack": return long.class;
+        case "catchupinterval":
+        case "catchUpInterval": return long.class;
+        case "catchupoverlap":
+        case "catchUpOverlap": return long.class;
+        case "catchuppagesize":
+        case "catchUpPageSize": return int.class;
+        case "checkpointfile":
+        case "checkpointFile": return java.lang.String.class;
+        case "checkpointrepository":
+        case "checkpointRepository": return org.apache.camel.spi.StateRepository.class;
         case "clusternamespace":
         case "clusterNamespace": return java.lang.String.class;
         case "clusterservice":
@@ -140,6 +168,20 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "catchup":
+        case "catchUp": return target.getConfiguration().isCatchUp();
+        case "catchupinitiallookback":
+        case "catchUpInitialLookBack": return target.getConfiguration().getCatchUpInitialLookBack();
+        case "catchupinterval":
+        case "catchUpInterval": return target.getConfiguration().getCatchUpInterval();
+        case "catchupoverlap":
+        case "catchUpOverlap": return target.getConfiguration().getCatchUpOverlap();
+        case "catchuppagesize":
+        case "catchUpPageSize": return target.getConfiguration().getCatchUpPageSize();
+        case "checkpointfile":
+        case "checkpointFile": return target.getConfiguration().getCheckpointFile();
+        case "checkpointrepository":
+        case "checkpointRepository": return target.getConfiguration().getCheckpointRepository();
         case "clusternamespace":
         case "clusterNamespace": return target.getConfiguration().getClusterNamespace();
         case "clusterservice":
@@ -188,6 +230,15 @@ public class PreservicaWebhookEndpointConfigurer extends PropertyConfigurerSuppo
         case "webhookExternalUrl": return target.getConfiguration().getWebhookExternalUrl();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "checkpointrepository":
+        case "checkpointRepository": return java.lang.String.class;
         default: return null;
         }
     }

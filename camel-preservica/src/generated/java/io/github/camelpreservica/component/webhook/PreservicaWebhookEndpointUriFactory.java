@@ -23,8 +23,15 @@ public class PreservicaWebhookEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(37);
         props.add("bridgeErrorHandler");
+        props.add("catchUp");
+        props.add("catchUpInitialLookBack");
+        props.add("catchUpInterval");
+        props.add("catchUpOverlap");
+        props.add("catchUpPageSize");
+        props.add("checkpointFile");
+        props.add("checkpointRepository");
         props.add("clusterNamespace");
         props.add("clusterService");
         props.add("connectTimeout");

@@ -30,6 +30,7 @@ public class PreservicaWebhookHealthCheck extends AbstractHealthCheck {
         if (receiver.webhookUrl() != null) {
             builder.detail("webhook.url", receiver.webhookUrl());
         }
+        receiver.catchUpDetails().forEach(builder::detail);
         if (receiver.isReady()) {
             builder.up();
             return;

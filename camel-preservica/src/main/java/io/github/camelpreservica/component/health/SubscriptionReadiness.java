@@ -1,6 +1,7 @@
 package io.github.camelpreservica.component.health;
 
 import java.util.List;
+import java.util.Map;
 
 /** What a webhook receiver tells its readiness check: whether it can receive, and if not, why. */
 public interface SubscriptionReadiness {
@@ -19,4 +20,9 @@ public interface SubscriptionReadiness {
 
     /** The URL Preservica calls; null before it is known. */
     String webhookUrl();
+
+    /** The catch-up checkpoint, the last round and how far behind it is, as health details; empty without catch-up. */
+    default Map<String, Object> catchUpDetails() {
+        return Map.of();
+    }
 }

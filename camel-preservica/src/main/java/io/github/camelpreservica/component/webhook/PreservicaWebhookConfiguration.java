@@ -5,6 +5,7 @@ import org.apache.camel.cluster.CamelClusterService;
 import io.github.camelpreservica.component.PreservicaConnectionConfiguration;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -53,6 +54,23 @@ public class PreservicaWebhookConfiguration extends PreservicaConnectionConfigur
     private CamelClusterService clusterService;
     @UriParam(label = "consumer,advanced")
     private String clusterNamespace;
+
+    // catching up from the change queries (issue 13)
+
+    @UriParam(label = "consumer,catchup", defaultValue = "false")
+    private boolean catchUp;
+    @UriParam(label = "consumer,catchup", defaultValue = "300000", javaType = "java.time.Duration")
+    private long catchUpInterval = 300_000;
+    @UriParam(label = "consumer,catchup", defaultValue = "60000", javaType = "java.time.Duration")
+    private long catchUpOverlap = 60_000;
+    @UriParam(label = "consumer,catchup", defaultValue = "0", javaType = "java.time.Duration")
+    private long catchUpInitialLookBack;
+    @UriParam(label = "consumer,catchup", defaultValue = "100")
+    private int catchUpPageSize = 100;
+    @UriParam(label = "consumer,catchup")
+    private StateRepository<String, String> checkpointRepository;
+    @UriParam(label = "consumer,catchup")
+    private String checkpointFile;
 
     // managing subscriptions (producer)
 
@@ -264,6 +282,89 @@ public class PreservicaWebhookConfiguration extends PreservicaConnectionConfigur
      */
     public void setClusterNamespace(String clusterNamespace) {
         this.clusterNamespace = clusterNamespace;
+    }
+
+    public boolean isCatchUp() {
+        return catchUp;
+    }
+
+    /**
+     * Whether to catch up on changes the webhooks did not bring (the receiver was down, a delivery was lost, or the
+     * change fires no webhook, like a title edit or a deletion): on start, from the checkpoint, and then every
+     * catchUpInterval, the consumer asks Preservica's updated-since query what changed and routes each entity as a
+     * WebhookEvent with the header CamelPreservicaCatchUp=true. Needs a checkpointRepository or checkpointFile to
+     * survive restarts; with replicas only the elected one catches up.
+     */
+    public void setCatchUp(boolean catchUp) {
+        this.catchUp = catchUp;
+    }
+
+    public long getCatchUpInterval() {
+        return catchUpInterval;
+    }
+
+    /** How often to catch up while running; the first round runs on start. */
+    public void setCatchUpInterval(long catchUpInterval) {
+        this.catchUpInterval = catchUpInterval;
+    }
+
+    public long getCatchUpOverlap() {
+        return catchUpOverlap;
+    }
+
+    /**
+     * How far before the checkpoint each round starts reading, against clock skew between this machine and
+     * Preservica and changes that show in the REST queries late. Changes in the overlap are routed again.
+     */
+    public void setCatchUpOverlap(long catchUpOverlap) {
+        this.catchUpOverlap = catchUpOverlap;
+    }
+
+    public long getCatchUpInitialLookBack() {
+        return catchUpInitialLookBack;
+    }
+
+    /**
+     * On the very first start, when there is no checkpoint yet, how far back to catch up. Default 0: nothing from
+     * before the first start is routed; the checkpoint starts now.
+     */
+    public void setCatchUpInitialLookBack(long catchUpInitialLookBack) {
+        this.catchUpInitialLookBack = catchUpInitialLookBack;
+    }
+
+    public int getCatchUpPageSize() {
+        return catchUpPageSize;
+    }
+
+    /** How many changed entities to ask Preservica for per page (Preservica may answer fewer). */
+    public void setCatchUpPageSize(int catchUpPageSize) {
+        this.catchUpPageSize = catchUpPageSize;
+    }
+
+    public StateRepository<String, String> getCheckpointRepository() {
+        return checkpointRepository;
+    }
+
+    /**
+     * Where the catch-up checkpoint (the instant up to which every change was routed) is kept, under the key
+     * preservica-webhook:<endpoint name>. Any Camel StateRepository: one shared by all replicas (a database, a
+     * key-value store) when there are several. Without it and without checkpointFile, the checkpoint lives in memory
+     * and a restart catches up from its start only.
+     */
+    public void setCheckpointRepository(StateRepository<String, String> checkpointRepository) {
+        this.checkpointRepository = checkpointRepository;
+    }
+
+    public String getCheckpointFile() {
+        return checkpointFile;
+    }
+
+    /**
+     * A file to keep the catch-up checkpoint in (Camel's FileStateRepository), for one machine; ignored when
+     * checkpointRepository is set.
+     */
+    public void setCheckpointFile(String checkpointFile) {
+        this.checkpointFile = checkpointFile;
     }
 
     public String getOperation() {

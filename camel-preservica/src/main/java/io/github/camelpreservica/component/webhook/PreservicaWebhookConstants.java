@@ -22,11 +22,12 @@ public final class PreservicaWebhookConstants {
     public static final String EVENT_TYPE = "CamelPreservicaEventType";
 
     @Metadata(description = "The type of the entity the event is about: IO (asset) or SO (folder). Only set when "
-                            + "splitEvents=true.",
+                            + "splitEvents=true, and on caught-up exchanges.",
               javaType = "String")
     public static final String ENTITY_TYPE = "CamelPreservicaEntityType";
 
-    @Metadata(description = "The reference (UUID) of the entity the event is about. Only set when splitEvents=true.",
+    @Metadata(description = "The reference (UUID) of the entity the event is about. Only set when splitEvents=true, "
+                            + "and on caught-up exchanges.",
               javaType = "String")
     public static final String ENTITY_REF = "CamelPreservicaEntityRef";
 
@@ -50,6 +51,26 @@ public final class PreservicaWebhookConstants {
 
     @Metadata(description = "How many events the delivery holds.", javaType = "Integer")
     public static final String EVENT_COUNT = "CamelPreservicaEventCount";
+
+    @Metadata(description = "True on an exchange made by catching up (catchUp=true) from Preservica's change queries, "
+                            + "absent on live deliveries.",
+              javaType = "Boolean")
+    public static final String CATCH_UP = "CamelPreservicaCatchUp";
+
+    @Metadata(description = "On a caught-up exchange: the start of the window it was found in (ISO-8601 instant, "
+                            + "the checkpoint minus catchUpOverlap).",
+              javaType = "String")
+    public static final String CATCH_UP_FROM = "CamelPreservicaCatchUpFrom";
+
+    @Metadata(description = "On a caught-up exchange: the end of the window it was found in (ISO-8601 instant); "
+                            + "the checkpoint moves here once the whole window was routed.",
+              javaType = "String")
+    public static final String CATCH_UP_TO = "CamelPreservicaCatchUpTo";
+
+    @Metadata(description = "On a caught-up exchange: whether the entity was deleted (it then answers 404 to a "
+                            + "GET). Live deliveries do not say.",
+              javaType = "Boolean")
+    public static final String DELETED = "CamelPreservicaDeleted";
 
     @Metadata(label = "producer", description = "The producer's operation, overriding the option operation: "
                                                 + "subscriptions, subscribe, unsubscribe or unsubscribeAll.",

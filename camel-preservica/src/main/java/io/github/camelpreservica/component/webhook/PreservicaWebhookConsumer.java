@@ -58,6 +58,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     private volatile Throwable lastError;
     private ScheduledExecutorService retryExecutor;
     private SubscriptionLeadership leadership;
+    private volatile CatchUp catchUp;
 
     public PreservicaWebhookConsumer(PreservicaWebhookEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -115,6 +116,10 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
                 subscriptions = new SubscriptionManager(client, webhookUrl, triggers, secret,
                         config.isReuseExistingSubscription());
                 subscribeOrRetryLater(client);
+            }
+            if (config.isCatchUp()) {
+                catchUp = new CatchUp(this, component.clientFor(config), config, this::leadsOrAlone);
+                catchUp.start();
             }
         } catch (Exception e) {
             releaseResources();
@@ -247,6 +252,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     @Override
     protected void doStop() throws Exception {
+        stopCatchUp();
         if (!gate.closeAndAwait(config.getShutdownTimeout())) {
             LOG.warn("Stopping preservica-webhook:{} with {} deliveries still in flight after {} ms",
                     getEndpoint().getName(), gate.inFlight(), config.getShutdownTimeout());
@@ -257,6 +263,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     /** Undoes whatever start did, in reverse order; safe to call on a partial start and twice. */
     private void releaseResources() {
+        stopCatchUp();
         boolean clustered = leadership != null;
         if (leadership != null) {
             leadership.leave();
@@ -289,6 +296,20 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             ServiceHelper.stopService(seen);
             seen = null;
         }
+    }
+
+    private void stopCatchUp() {
+        CatchUp current = catchUp;
+        catchUp = null;
+        if (current != null) {
+            current.stop(config.getShutdownTimeout());
+        }
+    }
+
+    /** Whether this consumer may catch up: it is the elected replica, or there are no replicas. */
+    private boolean leadsOrAlone() {
+        SubscriptionLeadership election = leadership;
+        return election == null || election.isLeader();
     }
 
     private void registerHealthCheck(PreservicaWebhookComponent component) {
@@ -444,6 +465,43 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     public long getRejectedUnavailable() {
         return statistics.rejectedCount(Rejection.NOT_ACCEPTING)
                + statistics.rejectedCount(Rejection.DUPLICATE_IN_PROGRESS);
+    }
+
+    @Override
+    public Map<String, Object> catchUpDetails() {
+        CatchUp current = catchUp;
+        return current == null ? Map.of() : current.details();
+    }
+
+    @ManagedAttribute(description = "Catch-up: the instant up to which every change was routed (ISO-8601), or empty")
+    public String getCatchUpCheckpoint() {
+        CatchUp current = catchUp;
+        return current == null || current.checkpoint() == null ? "" : current.checkpoint().toString();
+    }
+
+    @ManagedAttribute(description = "Catch-up: how far the checkpoint lags behind now, in milliseconds")
+    public long getCatchUpBehindMillis() {
+        CatchUp current = catchUp;
+        return current == null ? 0 : current.behind().toMillis();
+    }
+
+    @ManagedAttribute(description = "Catch-up: the last round's start, end, window, changes routed and outcome")
+    public String getCatchUpLastRound() {
+        CatchUp current = catchUp;
+        CatchUp.Round round = current == null ? null : current.lastRound();
+        return round == null ? "" : round.toString();
+    }
+
+    @ManagedAttribute(description = "Catch-up: changes routed by the last round")
+    public long getCatchUpLastRoundChanges() {
+        CatchUp current = catchUp;
+        CatchUp.Round round = current == null ? null : current.lastRound();
+        return round == null ? 0 : round.changes();
+    }
+
+    /** The catch-up, for tests of this package; null when catchUp is off or the consumer is stopped. */
+    CatchUp catchUp() {
+        return catchUp;
     }
 
     /** The counters, for tests of this package. */
