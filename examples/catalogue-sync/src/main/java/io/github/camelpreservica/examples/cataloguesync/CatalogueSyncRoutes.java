@@ -17,10 +17,16 @@ public class CatalogueSyncRoutes extends RouteBuilder {
     static final String EVENT = "catalogueEvent";
     static final String FETCHED_ENTITY = "catalogueEntity";
 
-    /** The webhook consumer: all five triggers, so that no kind of change is only seen by the catch-up. */
+    /**
+     * The webhook consumer: all five triggers, so that a change is seen as soon as Preservica tells, and the
+     * catch-up, for what it does not tell (title edits, deletions, new folders) and what came while the application
+     * was down.
+     */
     static final String WEBHOOK_URI = "preservica-webhook:catalogue"
             + "?trigger=INDEXED,MOVED,SECURITY_CHANGED,CHANGE_ASSET_VISIBILITY,INGEST_FAILED"
-            + "&webhookExternalUrl={{env:PRESERVICA_WEBHOOK_URL:}}";
+            + "&webhookExternalUrl={{env:PRESERVICA_WEBHOOK_URL:}}"
+            + "&catchUp=true&catchUpInterval={{catalogue.catch-up-interval}}"
+            + "&checkpointFile={{catalogue.checkpoint-file}}";
 
     private static final String SQL = "sql:classpath:sql/";
     private static final String DIALECT_SQL = SQL + "{{" + CatalogueDatabase.DIALECT + "}}/";
