@@ -12,6 +12,10 @@ WHEN MATCHED THEN UPDATE SET
     security_tag = CASE WHEN s.deleted THEN t.security_tag ELSE s.security_tag END,
     identifiers = COALESCE(s.identifiers, t.identifiers),
     deleted = s.deleted,
-    last_change = GREATEST(t.last_change, s.last_change)
+    last_change = CASE WHEN t.deleted IS DISTINCT FROM s.deleted
+        OR (NOT s.deleted AND (t.entity_type IS DISTINCT FROM s.entity_type OR t.title IS DISTINCT FROM s.title
+            OR t.description IS DISTINCT FROM s.description OR t.parent IS DISTINCT FROM s.parent
+            OR t.security_tag IS DISTINCT FROM s.security_tag))
+        THEN GREATEST(t.last_change, s.last_change) ELSE t.last_change END
 WHEN NOT MATCHED THEN INSERT (ref, entity_type, title, description, parent, security_tag, identifiers, deleted, last_change)
     VALUES (s.ref, s.entity_type, s.title, s.description, s.parent, s.security_tag, s.identifiers, s.deleted, s.last_change)

@@ -10,4 +10,8 @@ ON CONFLICT (ref) DO UPDATE SET
     security_tag = CASE WHEN EXCLUDED.deleted THEN t.security_tag ELSE EXCLUDED.security_tag END,
     identifiers = COALESCE(EXCLUDED.identifiers, t.identifiers),
     deleted = EXCLUDED.deleted,
-    last_change = GREATEST(t.last_change, EXCLUDED.last_change)
+    last_change = CASE WHEN t.deleted IS DISTINCT FROM EXCLUDED.deleted
+        OR (NOT EXCLUDED.deleted AND (t.entity_type IS DISTINCT FROM EXCLUDED.entity_type OR t.title IS DISTINCT FROM EXCLUDED.title
+            OR t.description IS DISTINCT FROM EXCLUDED.description OR t.parent IS DISTINCT FROM EXCLUDED.parent
+            OR t.security_tag IS DISTINCT FROM EXCLUDED.security_tag))
+        THEN GREATEST(t.last_change, EXCLUDED.last_change) ELSE t.last_change END

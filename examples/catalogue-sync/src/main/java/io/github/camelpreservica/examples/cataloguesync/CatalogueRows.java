@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelpreservica.client.Asset;
 import io.github.camelpreservica.client.Folder;
+import io.github.camelpreservica.component.preservica.PreservicaConstants;
+import io.github.camelpreservica.component.webhook.PreservicaWebhookConstants;
 import io.github.camelpreservica.delivery.WebhookEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,19 +22,10 @@ import org.apache.camel.Message;
 /**
  * Turns an event and what was fetched for it into the named parameters of the upsert ({@code sql/<dialect>/
  * upsert-entity.sql}). The row holds Preservica's current state, whatever the event said, so a repeated or late
- * event writes the same row again: the upsert is idempotent by construction. Only {@code lastChange} moves, and only
- * forward (the SQL keeps the greater of the stored and the new time).
+ * event writes the same row again: the upsert is idempotent by construction. {@code lastChange} moves only when what
+ * the row shows changed, and only forward (the SQL keeps the greater of the stored and the new time).
  */
 public final class CatalogueRows {
-
-    static final String ENTITY_REF = "CamelPreservicaEntityRef";
-    static final String ENTITY_TYPE = "CamelPreservicaEntityType";
-    static final String TIMESTAMP = "CamelPreservicaTimestamp";
-    /** Set by the consumer's catch-up on an entity Preservica reports as deleted. */
-    static final String DELETED = "CamelPreservicaDeleted";
-    /** The end of the catch-up window a caught-up change was found in. */
-    static final String CATCH_UP_TO = "CamelPreservicaCatchUpTo";
-    static final String THUMBNAIL_FOUND = "CamelPreservicaThumbnailFound";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,9 +41,11 @@ public final class CatalogueRows {
         row.put("parent", asset.parent());
         row.put("securityTag", asset.securityTag());
         Message message = exchange.getMessage();
-        boolean thumbnailFound = message.getHeader(THUMBNAIL_FOUND, false, Boolean.class);
+        boolean thumbnailFound = message.getHeader(PreservicaConstants.THUMBNAIL_FOUND, false, Boolean.class);
         row.put("thumbnail", thumbnailFound ? message.getBody(byte[].class) : null);
-        row.put("thumbnailType", thumbnailFound ? message.getHeader(Exchange.CONTENT_TYPE, String.class) : null);
+        // a thumbnail served without a content type is still kept, as bytes of unknown type
+        row.put("thumbnailType", thumbnailFound
+                ? message.getHeader(Exchange.CONTENT_TYPE, "application/octet-stream", String.class) : null);
         return row;
     }
 
@@ -69,7 +64,7 @@ public final class CatalogueRows {
 
     /** The row of a deleted entity: marked deleted, its last known fields kept (the SQL ignores the nulls here). */
     public static Map<String, Object> deleted(Exchange exchange) {
-        Map<String, Object> row = row(exchange, exchange.getMessage().getHeader(ENTITY_TYPE, "IO", String.class),
+        Map<String, Object> row = row(exchange, exchange.getMessage().getHeader(PreservicaWebhookConstants.ENTITY_TYPE, "IO", String.class),
                 true);
         for (String field : List.of("title", "description", "parent", "securityTag", "thumbnail", "thumbnailType")) {
             row.put(field, null);
@@ -79,7 +74,7 @@ public final class CatalogueRows {
 
     private static Map<String, Object> row(Exchange exchange, String type, boolean deleted) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("ref", exchange.getMessage().getHeader(ENTITY_REF, String.class));
+        row.put("ref", exchange.getMessage().getHeader(PreservicaWebhookConstants.ENTITY_REF, String.class));
         row.put("type", type);
         row.put("deleted", deleted);
         row.put("identifiers", identifiers(exchange.getProperty(CatalogueSyncRoutes.EVENT, WebhookEvent.class)));
@@ -108,7 +103,7 @@ public final class CatalogueRows {
      * caught-up change the end of its catch-up window, or now.
      */
     static OffsetDateTime lastChange(Message message) {
-        String timestamp = message.getHeader(TIMESTAMP, String.class);
+        String timestamp = message.getHeader(PreservicaWebhookConstants.TIMESTAMP, String.class);
         if (timestamp != null && !timestamp.isBlank()) {
             try {
                 return OffsetDateTime.parse(timestamp);
@@ -120,7 +115,7 @@ public final class CatalogueRows {
                 }
             }
         }
-        String windowEnd = message.getHeader(CATCH_UP_TO, String.class);
+        String windowEnd = message.getHeader(PreservicaWebhookConstants.CATCH_UP_TO, String.class);
         if (windowEnd != null && !windowEnd.isBlank()) {
             try {
                 return OffsetDateTime.parse(windowEnd);

@@ -1,6 +1,7 @@
 package io.github.camelpreservica.examples.cataloguesync;
 
 import io.github.camelpreservica.client.PreservicaNotFoundException;
+import io.github.camelpreservica.component.webhook.PreservicaWebhookConstants;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -40,11 +41,11 @@ public class CatalogueSyncRoutes extends RouteBuilder {
         from("direct:sync-entity").routeId("entity-sync")
                 .setProperty(EVENT, body())
                 .choice()
-                    .when(header(CatalogueRows.DELETED).isEqualTo(true))
+                    .when(header(PreservicaWebhookConstants.DELETED).isEqualTo(true))
                         .to("direct:store-deleted")
-                    .when(header(CatalogueRows.ENTITY_TYPE).isEqualTo("IO"))
+                    .when(header(PreservicaWebhookConstants.ENTITY_TYPE).isEqualTo("IO"))
                         .to("direct:fetch-asset")
-                    .when(header(CatalogueRows.ENTITY_TYPE).isEqualTo("SO"))
+                    .when(header(PreservicaWebhookConstants.ENTITY_TYPE).isEqualTo("SO"))
                         .to("direct:fetch-folder")
                     .otherwise()
                         // content objects (CO) belong to an asset; the catalogue lists assets and folders

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * What the demo's Preservica does every few seconds, in turn: a new asset is ingested into the demo folder (with the
  * thumbnail of a demo asset) and its INDEXED webhook fires; an asset is retitled (Preservica fires no webhook for
  * that: the catch-up brings it); an asset's security tag changes (SECURITY_CHANGED fires); and, once there are
- * enough, the oldest new asset is deleted (no webhook either).
+ * enough, the oldest new asset is deleted (no webhook either), until then the demo folder is renamed (no webhook).
  */
 final class DemoChanges {
 
@@ -72,6 +72,8 @@ final class DemoChanges {
                 default -> {
                     if (created.size() > KEPT_NEW_ASSETS) {
                         catalogue.delete(created.removeFirst());
+                    } else {
+                        catalogue.modify(DemoAssets.FOLDER_REF, "Harbour town archive", null, false);
                     }
                 }
             }

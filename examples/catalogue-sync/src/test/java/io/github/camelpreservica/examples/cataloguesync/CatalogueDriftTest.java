@@ -91,7 +91,9 @@ class CatalogueDriftTest {
                             + CONVERGENCE.toSeconds() + " s: " + differences.get() + "\nLast JVM's output:\n"
                             + third.output(), e);
                 }
-                assertThat(preservica.catalogue().entries()).as("seed " + seed).hasSizeGreaterThan(20);
+                // the sequence did what it is for: many entities, some of them deleted
+                assertThat(preservica.catalogue().entries()).as("seed " + seed).hasSizeGreaterThan(20)
+                        .anyMatch(CatalogueEntry::deleted);
             } finally {
                 started.forEach(CatalogueJvm::close);
             }

@@ -3,8 +3,13 @@ package io.github.camelpreservica.examples.cataloguesync;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelpreservica.simulator.DemoAssets;
@@ -100,15 +105,31 @@ class CatalogueSyncApplicationTest {
             assertThat(catalogue.catalogue().get(DemoAssets.LETTER_REF).toString()).isEqualTo(first)
                     .contains("\"lastChange\":\"2026-02-12T16:12:40.123Z\"");
 
-            // a live delivery, then Preservica sending it again
-            var delivery = preservica.fire("INDEXED", DemoAssets.LETTER_REF).get(0);
-            await().atMost(20, TimeUnit.SECONDS)
-                    .until(() -> !catalogue.catalogue().get(DemoAssets.LETTER_REF).toString().equals(first));
-            String afterLive = catalogue.catalogue().get(DemoAssets.LETTER_REF).toString();
-            preservica.redeliver(delivery);
+            // a live event for the unchanged asset, then Preservica sending that delivery again
+            preservica.redeliver(preservica.fire("INDEXED", DemoAssets.LETTER_REF).get(0));
 
-            assertThat(catalogue.catalogue().get(DemoAssets.LETTER_REF).toString()).isEqualTo(afterLive);
+            assertThat(catalogue.catalogue().get(DemoAssets.LETTER_REF).toString()).isEqualTo(first);
             assertThat(catalogue.catalogue()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aTitleEditWithoutWebhookArrivesByTheCatchUpAndMovesLastChange() throws Exception {
+        DemoPreservica demo = new DemoPreservica(null);
+        try (RunningApplication app = RunningApplication.start(application(demo, "java"))) {
+            PreservicaSimulator preservica = demo.simulator().orElseThrow();
+            await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
+            CatalogueClient catalogue = new CatalogueClient(app.port());
+            app.camelContext().createProducerTemplate().sendBodyAndHeaders("direct:sync-entity", null,
+                    Map.of("CamelPreservicaEntityRef", DemoAssets.TOWN_PLAN_REF, "CamelPreservicaEntityType", "IO",
+                            "CamelPreservicaTimestamp", "2026-02-12T16:12:40.123"));
+
+            preservica.catalogue().modify(DemoAssets.TOWN_PLAN_REF, "Town plan, 1890, retitled", null, false);
+
+            await().atMost(20, TimeUnit.SECONDS).until(() -> catalogue.catalogue().get(DemoAssets.TOWN_PLAN_REF)
+                    .path("title").asText().equals("Town plan, 1890, retitled"));
+            assertThat(Instant.parse(catalogue.catalogue().get(DemoAssets.TOWN_PLAN_REF).path("lastChange").asText()))
+                    .isAfter(Instant.parse("2026-02-12T16:12:40.123Z"));
         }
     }
 
@@ -130,10 +151,48 @@ class CatalogueSyncApplicationTest {
         }
     }
 
+    @Test
+    void aRowIsNotWrittenWithoutItsThumbnailAndTheCatchUpBringsItOnceTheDatabaseRecovers() throws Exception {
+        DemoPreservica demo = new DemoPreservica(null);
+        try (RunningApplication app = RunningApplication.start(application(demo, "java"))) {
+            PreservicaSimulator preservica = demo.simulator().orElseThrow();
+            await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
+            CatalogueClient catalogue = new CatalogueClient(app.port());
+            DataSource database = app.camelContext().getRegistry()
+                    .lookupByNameAndType(CatalogueDatabase.DATA_SOURCE_BEAN, DataSource.class);
+
+            // the database refuses the thumbnail, after the entity's row was written in the same transaction
+            execute(database, "ALTER TABLE catalogue_thumbnail ADD CONSTRAINT no_png_for_now"
+                    + " CHECK (content_type <> 'image/png')");
+            String title = "Ingested while the database refuses thumbnails";
+            String ref = preservica.catalogue().create("IO", null, title, DemoAssets.FOLDER_REF, false).ref();
+            byte[] image = preservica.assets().stream().filter(SimulatedAsset::hasThumbnail).findFirst()
+                    .orElseThrow().thumbnail("large");
+            preservica.addAsset(new SimulatedAsset(ref, title, null, "open", DemoAssets.FOLDER_REF, image,
+                    "image/png"));
+
+            assertThat(preservica.fire("INDEXED", ref).get(0).status()).isEqualTo(500);
+            assertThat(catalogue.catalogue()).as("the row was rolled back with its thumbnail").doesNotContainKey(ref);
+
+            execute(database, "ALTER TABLE catalogue_thumbnail DROP CONSTRAINT no_png_for_now");
+            await().atMost(20, TimeUnit.SECONDS).until(() -> catalogue.catalogue().containsKey(ref));
+            assertThat(catalogue.catalogue().get(ref).path("hasThumbnail").asBoolean()).isTrue();
+            assertThat(catalogue.get("/thumbnail/" + ref).body()).isEqualTo(image);
+        }
+    }
+
+    private static void execute(DataSource database, String sql) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private Main application(DemoPreservica demo, String dsl) {
         Main main = CatalogueSyncApplication.newMain(demo);
         main.addOverrideProperty("catalogue.dsl", dsl);
         main.addOverrideProperty("catalogue.jdbc-url", "jdbc:h2:file:" + workDir.resolve("catalogue-db"));
+        main.addOverrideProperty("catalogue.checkpoint-file", workDir.resolve("checkpoint").toString());
+        main.addOverrideProperty("catalogue.catch-up-interval", "1s");
         return main;
     }
 }
