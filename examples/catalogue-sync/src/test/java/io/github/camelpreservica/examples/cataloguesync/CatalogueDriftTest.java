@@ -91,6 +91,10 @@ class CatalogueDriftTest {
                             + CONVERGENCE.toSeconds() + " s: " + differences.get() + "\nLast JVM's output:\n"
                             + third.output(), e);
                 }
+                List<CatalogueEntry> entries = preservica.catalogue().entries();
+                System.out.println(getClass().getSimpleName() + " seed " + seed + ": " + entries.size()
+                        + " entities, " + entries.stream().filter(CatalogueEntry::deleted).count() + " deleted, "
+                        + preservica.catalogue().changeCount() + " changes, in step");
                 // the sequence did what it is for: many entities, some of them deleted
                 assertThat(preservica.catalogue().entries()).as("seed " + seed).hasSizeGreaterThan(20)
                         .anyMatch(CatalogueEntry::deleted);
