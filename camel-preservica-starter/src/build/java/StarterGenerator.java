@@ -123,7 +123,7 @@ public final class StarterGenerator {
             boolean duration = "duration".equals(model.path("type").asText());
             String type = duration ? "java.time.Duration" : springType(model.path("javaType").asText());
             if (isBeanReference(type)) {
-                beanReferenceTypes.add(type);
+                beanReferenceTypes.add(rawType(type));
             }
             String description = model.path("description").asText("");
             String initializer = initializer(type, model.path("defaultValue"));
@@ -236,13 +236,19 @@ public final class StarterGenerator {
         return BOXED.getOrDefault(javaType, javaType);
     }
 
+    /** {@code a.B<x.Y, x.Z>} without its type arguments: what {@code Class.forName} and {@code .class} take. */
+    private static String rawType(String type) {
+        int generic = type.indexOf('<');
+        return generic < 0 ? type : type.substring(0, generic);
+    }
+
     /** Value types Spring binds from text by itself; anything else is set by bean reference. */
     private boolean isBeanReference(String type) {
         if (type.startsWith("java.lang.") || type.startsWith("java.time.") || type.startsWith("java.util.")) {
             return false;
         }
         try {
-            return !Class.forName(type, false, loader).isEnum();
+            return !Class.forName(rawType(type), false, loader).isEnum();
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Option type " + type + " is not on the generator's classpath", e);
         }

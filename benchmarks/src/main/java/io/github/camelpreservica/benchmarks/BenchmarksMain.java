@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
+import io.github.camelpreservica.benchmarks.catchup.CatchUpBenchmark;
 import io.github.camelpreservica.benchmarks.delivery.DeliveryCheck;
 import io.github.camelpreservica.benchmarks.delivery.SignedDelivery;
 import io.github.camelpreservica.benchmarks.report.AllocationSites;
@@ -40,6 +41,9 @@ public final class BenchmarksMain {
             "                                    turns run.sh's measurements into a table and an SVG chart",
             "  jmh [JMH options]                 per-delivery JMH benchmarks, e.g. jmh -prof gc",
             "  allocation-sites --jfr FILE       where a JFR recording (e.g. JMH -prof jfr) allocated, by call site",
+            "  catch-up --changes 10000 --page-size 100",
+            "                                    one catch-up round over that many changes of an in-process",
+            "                                    simulator: time, heap, allocation per change (Markdown row)",
             "The secret may come from PRESERVICA_WEBHOOK_SECRET instead of --secret.");
 
     private BenchmarksMain() {
@@ -61,6 +65,7 @@ public final class BenchmarksMain {
                 case "allocation-sites" -> System.out.print(
                         AllocationSites.read(Path.of(new Arguments(rest, Set.of()).required("jfr"))).markdown(10));
                 case "jmh" -> org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
+                case "catch-up" -> catchUp(new Arguments(rest, Set.of()));
                 default -> {
                     System.err.println("Unknown command '" + args[0] + "'\n" + USAGE);
                     System.exit(2);
@@ -70,6 +75,13 @@ public final class BenchmarksMain {
             System.err.println(e.getMessage() + "\n" + USAGE);
             System.exit(2);
         }
+    }
+
+    private static void catchUp(Arguments arguments) throws Exception {
+        CatchUpBenchmark.Result result = CatchUpBenchmark.run(arguments.integer("changes", 10_000),
+                arguments.integer("page-size", 100));
+        System.out.println(CatchUpBenchmark.HEADER);
+        System.out.println(result.markdownRow());
     }
 
     private static void receiver(Arguments arguments) throws Exception {

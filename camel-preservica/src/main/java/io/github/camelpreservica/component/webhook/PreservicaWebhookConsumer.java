@@ -83,6 +83,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         String secret = component.resolveSecret(config);
         WebhookSignatures signatures = new WebhookSignatures(secret);
         localPath = ReceiverAddress.localPath(config, getEndpoint().getName());
+        CatchUp newCatchUp = config.isCatchUp()
+                ? new CatchUp(this, component.clientFor(config), config, this::leadsOrAlone) : null;
 
         seen = config.getIdempotentRepository();
         ownRepository = seen == null;
@@ -117,8 +119,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
                         config.isReuseExistingSubscription());
                 subscribeOrRetryLater(client);
             }
-            if (config.isCatchUp()) {
-                catchUp = new CatchUp(this, component.clientFor(config), config, this::leadsOrAlone);
+            if (newCatchUp != null) {
+                catchUp = newCatchUp;
                 catchUp.start();
             }
         } catch (Exception e) {

@@ -18,6 +18,8 @@ import io.github.camelpreservica.simulator.ReceiverDown;
 import io.github.camelpreservica.simulator.SimulatedCatalogue;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +98,43 @@ class CatchUpTest extends WebhookTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> routedRefs().contains(after));
         assertThat(failures.get()).isEqualTo(3);
         assertThat(routedRefs()).containsSubsequence(failing, after);
+    }
+
+    @Test
+    void healthAndJmxShowTheCheckpointTheLastRoundAndHowFarBehind() throws Exception {
+        startCollecting("watched", "preservica-webhook:watched?trigger=INDEXED&catchUp=true&catchUpInterval=500"
+                                   + "&catchUpOverlap=100");
+        awaitFirstRound("watched");
+        simulator.catalogue().modify(DemoAssets.HARBOUR_REF, "Harbour, watched", null, false);
+        PreservicaWebhookConsumer consumer = consumerOf("watched");
+        await().atMost(Duration.ofSeconds(5)).until(() -> consumer.getCatchUpLastRoundChanges() == 1);
+
+        Instant checkpoint = Instant.parse(consumer.getCatchUpCheckpoint());
+        assertThat(checkpoint).isBetween(Instant.now().minusSeconds(5), Instant.now());
+        assertThat(consumer.getCatchUpBehindMillis()).isBetween(0L, 5_000L);
+        assertThat(consumer.getCatchUpLastRound()).contains("outcome=completed").contains("changes=1");
+        HealthCheck.Result health = HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(r -> r.getCheck().getId().equals("consumer:watched")).findFirst().orElseThrow();
+        assertThat(health.getDetails()).containsKeys("catchup.checkpoint", "catchup.behind.ms",
+                "catchup.lastRound.start", "catchup.lastRound.end", "catchup.lastRound.changes",
+                "catchup.lastRound.outcome");
+        assertThat(health.getDetails().get("catchup.lastRound.outcome")).isEqualTo("completed");
+    }
+
+    @Test
+    void refusesAnIntervalThatIsNotPositiveNamingTheOption() {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> startCollecting("bad",
+                "preservica-webhook:bad?trigger=INDEXED&catchUp=true&catchUpInterval=0"));
+        assertThat(rootCause(e).getMessage()).isEqualTo("catchUpInterval must be positive (was 0 ms)");
+        assertThat(simulator.subscriptions()).as("a mistake in an option costs no subscription").isEmpty();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @ParameterizedTest

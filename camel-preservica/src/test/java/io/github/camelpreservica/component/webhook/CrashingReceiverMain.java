@@ -31,6 +31,8 @@ public final class CrashingReceiverMain {
     static final String PASSWORD = "CRASH_RECEIVER_PASSWORD";
     static final String TENANT = "CRASH_RECEIVER_TENANT";
     static final String SECRET = "CRASH_RECEIVER_SECRET";
+    /** Optional: more endpoint options, e.g. {@code &catchUp=true&checkpointFile=...}. */
+    static final String MORE_OPTIONS = "CRASH_RECEIVER_MORE_OPTIONS";
 
     static final String READY = "RECEIVER READY ";
     static final String RECEIVED = "RECEIVED ";
@@ -87,7 +89,8 @@ public final class CrashingReceiverMain {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("preservica-webhook:" + name + "?trigger=INDEXED").routeId(name).process(onEvent);
+                from("preservica-webhook:" + name + "?trigger=INDEXED" + settings.getOrDefault(MORE_OPTIONS, ""))
+                        .routeId(name).process(onEvent);
             }
         });
         return context;

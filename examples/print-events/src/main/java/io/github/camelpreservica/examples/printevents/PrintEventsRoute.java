@@ -12,7 +12,10 @@ public class PrintEventsRoute extends RouteBuilder {
     public void configure() {
         from("preservica-webhook:events"
                 + "?trigger={{env:PRESERVICA_WEBHOOK_TRIGGER:INDEXED}}"
-                + "&webhookExternalUrl={{env:PRESERVICA_WEBHOOK_URL:}}").routeId("print-events-java")
+                + "&webhookExternalUrl={{env:PRESERVICA_WEBHOOK_URL:}}"
+                // catch up on what no webhook brought; the checkpoint survives restarts when a file is named
+                + "&catchUp=true&catchUpInterval={{env:PRESERVICA_CATCH_UP_INTERVAL:30s}}"
+                + "&checkpointFile={{env:PRESERVICA_CHECKPOINT_FILE:}}").routeId("print-events-java")
                 .marshal().json()
                 .to("stream:out");
     }

@@ -55,6 +55,9 @@ class ConfiguredByEnvironmentTest {
             environment.put("PRESERVICA_WEBHOOK_URL", webhookUrl);
             environment.put("PRESERVICA_WEBHOOK_TRIGGER", "INDEXED");
             environment.put("CAMEL_SERVER_PORT", String.valueOf(port));
+            Path checkpointFile = workingDirectory.resolve("checkpoint.dat");
+            environment.put("PRESERVICA_CHECKPOINT_FILE", checkpointFile.toString());
+            environment.put("PRESERVICA_CATCH_UP_INTERVAL", "1s");
 
             Process application = builder.start();
             List<String> stdout = Collections.synchronizedList(new ArrayList<>());
@@ -70,6 +73,11 @@ class ConfiguredByEnvironmentTest {
 
                 await().atMost(30, TimeUnit.SECONDS)
                         .until(() -> snapshot(stdout).stream().anyMatch(l -> l.contains(DemoAssets.TOWN_PLAN_REF)));
+                // a title edit fires no webhook: the catch-up prints it within an interval
+                preservica.catalogue().modify(DemoAssets.TOWN_PLAN_REF, "Town plan, retitled", null, false);
+                await().atMost(30, TimeUnit.SECONDS).until(() -> snapshot(stdout).stream()
+                        .anyMatch(l -> l.contains(DemoAssets.TOWN_PLAN_REF) && l.contains("\"event\":\"Updated\"")));
+                assertThat(checkpointFile).content().contains("preservica-webhook:events=");
                 assertThat(snapshot(stdout)).allSatisfy(line -> {
                     JsonNode event = new ObjectMapper().readTree(line);
                     assertThat(event.path("entityRef").asText()).isEqualTo(DemoAssets.TOWN_PLAN_REF);
