@@ -41,6 +41,9 @@ public class CatalogueSyncRoutes extends RouteBuilder {
         from("direct:sync-entity").routeId("entity-sync")
                 .setProperty(EVENT, body())
                 .choice()
+                    // a failed ingest leaves no entity behind: nothing to catalogue, only to tell
+                    .when(header(PreservicaWebhookConstants.TRIGGER).isEqualTo("INGEST_FAILED"))
+                        .log(LoggingLevel.WARN, "Preservica reports a failed ingest: ${body}")
                     .when(header(PreservicaWebhookConstants.DELETED).isEqualTo(true))
                         .to("direct:store-deleted")
                     .when(header(PreservicaWebhookConstants.ENTITY_TYPE).isEqualTo("IO"))

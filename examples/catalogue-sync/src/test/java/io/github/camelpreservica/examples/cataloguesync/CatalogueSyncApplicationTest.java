@@ -152,6 +152,21 @@ class CatalogueSyncApplicationTest {
     }
 
     @Test
+    void aFailedIngestAddsNoRow() throws Exception {
+        DemoPreservica demo = new DemoPreservica(null);
+        try (RunningApplication app = RunningApplication.start(application(demo, "java"))) {
+            PreservicaSimulator preservica = demo.simulator().orElseThrow();
+            await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
+
+            assertThat(preservica.fire("INGEST_FAILED", "5b0c6d1e-0000-4000-8000-00000000e001"))
+                    .allMatch(delivery -> delivery.status() == 200);
+            preservica.fire("INDEXED", DemoAssets.LETTER_REF);
+
+            assertThat(new CatalogueClient(app.port()).catalogue()).containsOnlyKeys(DemoAssets.LETTER_REF);
+        }
+    }
+
+    @Test
     void aRowIsNotWrittenWithoutItsThumbnailAndTheCatchUpBringsItOnceTheDatabaseRecovers() throws Exception {
         DemoPreservica demo = new DemoPreservica(null);
         try (RunningApplication app = RunningApplication.start(application(demo, "java"))) {
