@@ -80,7 +80,11 @@ final class FailedDeliveries {
         return queues.values().stream().mapToInt(Deque::size).sum();
     }
 
+    /** Forgets the queues and the pending retries, and goes back to dropping (the default). */
     synchronized void clear() {
+        behaviour = ReceiverDown.DROP;
+        backoff = Duration.ofMillis(200);
+        attempts = 5;
         queues.clear();
         if (scheduler != null) {
             scheduler.shutdownNow();

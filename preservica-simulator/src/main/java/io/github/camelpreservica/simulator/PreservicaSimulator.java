@@ -259,8 +259,9 @@ public final class PreservicaSimulator implements AutoCloseable {
     }
 
     /**
-     * Clears subscriptions, deliveries, recorded requests, faults, the catalogue's settings and the login count
-     * (tokens, assets and the change log stay).
+     * Clears subscriptions, deliveries (with the queues and retries of {@link #receiverDown}, which goes back to
+     * drop), recorded requests, faults, the catalogue's settings and the login count (tokens, assets and the change
+     * log stay).
      */
     public void reset() {
         catalogue.clearSettings();

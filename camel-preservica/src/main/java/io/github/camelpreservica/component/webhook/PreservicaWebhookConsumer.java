@@ -501,11 +501,6 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         return round == null ? 0 : round.changes();
     }
 
-    /** The catch-up, for tests of this package; null when catchUp is off or the consumer is stopped. */
-    CatchUp catchUp() {
-        return catchUp;
-    }
-
     /** The counters, for tests of this package. */
     WebhookStatistics statistics() {
         return statistics;

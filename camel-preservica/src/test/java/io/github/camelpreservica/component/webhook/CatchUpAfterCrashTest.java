@@ -83,7 +83,7 @@ class CatchUpAfterCrashTest {
         Instant checkpoint = storedCheckpoint(checkpointFile);
 
         catalogue.maxPageSize(2);
-        catalogue.restLag(Duration.ofMillis(300));
+        catalogue.restLag(Duration.ofMillis(1500)); // under catchUpOverlap (2 s): a later round still sees them
         catalogue.nextChangeAt(checkpoint);
         catalogue.modify("a", "At the checkpoint's instant", null, false);
         catalogue.modify("b", "Once", "first", true);
