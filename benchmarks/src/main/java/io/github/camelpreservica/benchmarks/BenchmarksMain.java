@@ -23,6 +23,7 @@ import io.github.camelpreservica.benchmarks.report.ThroughputChart;
 import io.github.camelpreservica.benchmarks.server.BaselineRoute;
 import io.github.camelpreservica.benchmarks.server.BenchmarkServer;
 import io.github.camelpreservica.benchmarks.server.ReceiverRoute;
+import io.github.camelpreservica.benchmarks.startup.StartupBenchmark;
 import io.github.camelpreservica.vertx.HeaderTimeoutMainHttpServerFactory;
 
 /** The one entry point of benchmarks.jar: {@code java -jar benchmarks.jar <command> [options]}. */
@@ -44,6 +45,9 @@ public final class BenchmarksMain {
             "  catch-up --changes 10000 --page-size 100",
             "                                    one catch-up round over that many changes of an in-process",
             "                                    simulator: time, heap, allocation per change (Markdown row)",
+            "  startup --label L [--runs 5] [--log FILE] -- COMMAND...",
+            "                                    launches COMMAND against a simulator (env as the examples read it):",
+            "                                    time to subscribed, to the first 200, resident memory (startup.sh)",
             "The secret may come from PRESERVICA_WEBHOOK_SECRET instead of --secret.");
 
     private BenchmarksMain() {
@@ -66,6 +70,7 @@ public final class BenchmarksMain {
                         AllocationSites.read(Path.of(new Arguments(rest, Set.of()).required("jfr"))).markdown(10));
                 case "jmh" -> org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
                 case "catch-up" -> catchUp(new Arguments(rest, Set.of()));
+                case "startup" -> startup(rest);
                 default -> {
                     System.err.println("Unknown command '" + args[0] + "'\n" + USAGE);
                     System.exit(2);
@@ -82,6 +87,19 @@ public final class BenchmarksMain {
                 arguments.integer("page-size", 100));
         System.out.println(CatchUpBenchmark.HEADER);
         System.out.println(result.markdownRow());
+    }
+
+    private static void startup(List<String> args) throws Exception {
+        int separator = args.indexOf("--");
+        if (separator < 0 || separator == args.size() - 1) {
+            throw new IllegalArgumentException("startup needs the command to run after --");
+        }
+        Arguments arguments = new Arguments(args.subList(0, separator), Set.of());
+        List<String> command = args.subList(separator + 1, args.size());
+        Path log = Path.of(arguments.optional("log", "benchmarks/target/startup.log"));
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        List<StartupBenchmark.Run> runs = StartupBenchmark.measure(command, arguments.integer("runs", 5), log);
+        System.out.println(StartupBenchmark.markdownRow(arguments.required("label"), runs));
     }
 
     private static void receiver(Arguments arguments) throws Exception {

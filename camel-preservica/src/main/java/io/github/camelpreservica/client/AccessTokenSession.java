@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the access token of one user (PROTOCOL.md section 1): logs in, completes two-factor logins, refreshes the token
- * before it expires and logs in again when Preservica rejects it.
+ * Owns the access token of one user (docs/protocol.md section 1): logs in, completes two-factor logins, refreshes the
+ * token before it expires and logs in again when Preservica rejects it.
  * <p>
  * Logins are single-flight: callers queue on one lock, and each token carries a generation number so that callers
  * whose token was rejected while another caller was already logging in take the new token instead of logging in again.

@@ -2,7 +2,7 @@ package io.github.camelpreservica.client;
 
 /**
  * The values that may come from an option, an environment variable or {@code credentials.properties}, with the
- * names pyPreservica uses (PROTOCOL.md section 1) so existing setups keep working.
+ * names pyPreservica uses (docs/protocol.md section 1) so existing setups keep working.
  */
 public enum CredentialKey {
     SERVER("server", "PRESERVICA_SERVER", false),

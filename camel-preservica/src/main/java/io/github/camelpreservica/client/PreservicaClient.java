@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PreservicaClient implements AutoCloseable {
 
-    /** Any one of these lets a user manage webhooks (PROTOCOL.md; the last one exists from Preservica 8.1). */
+    /** Any one of these lets a user manage webhooks (docs/protocol.md, introduction; the last from Preservica 8.1). */
     public static final List<String> WEBHOOK_ROLES
             = List.of("ROLE_SDB_MANAGER_USER", "ROLE_SDB_ADMIN_USER", "ROLE_SDB_CONFIG_MANAGER_USER");
 

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * The events a Preservica webhook subscription can listen to. Users name them as pyPreservica does ({@code INDEXED});
- * on the wire Preservica uses its own values ({@code FULL_TEXT_INDEXED}), see PROTOCOL.md section 2.
+ * on the wire Preservica uses its own values ({@code FULL_TEXT_INDEXED}), see docs/protocol.md section 2.
  */
 public enum TriggerType {
     MOVED("MOVED"),

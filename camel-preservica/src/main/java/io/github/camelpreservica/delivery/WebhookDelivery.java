@@ -13,8 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One webhook delivery as Preservica posts it (PROTOCOL.md section 4): the subscription it belongs to, when and for
- * which tenant it was sent, and one or more events. Top-level fields this class does not name are kept.
+ * One webhook delivery as Preservica posts it (docs/protocol.md section 4): the subscription it belongs to, when and
+ * for which tenant it was sent, and one or more events. Top-level fields this class does not name are kept.
  */
 @JsonPropertyOrder({ "subscriptionId", "timestamp", "tenant", "version", "events", "trigger" })
 @JsonInclude(JsonInclude.Include.NON_NULL)

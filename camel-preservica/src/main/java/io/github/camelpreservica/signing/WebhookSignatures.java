@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.github.camelpreservica.signing.ChallengeRefusedException.Reason;
 
 /**
- * The HMAC-SHA256 rules of Preservica webhooks for one shared secret (PROTOCOL.md sections 3 to 5): answering a
+ * The HMAC-SHA256 rules of Preservica webhooks for one shared secret (docs/protocol.md sections 3 to 5): answering a
  * subscription challenge, and signing and verifying deliveries. Thread-safe and cheap to call per delivery.
  */
 public final class WebhookSignatures {

@@ -1,18 +1,29 @@
 package io.github.camelpreservica.vertx;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.component.vertx.common.VertxHelper;
+import org.apache.camel.support.TempDirHelper;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Camel's Vert.x platform-http server, plus time limits on request heads: a new connection that has not delivered a
@@ -28,9 +39,18 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
  * </pre>
  *
  * and under Camel Main through {@link HeaderTimeoutMainHttpServerFactory}. It speaks HTTP/1.1 in clear text (the
- * cleartext HTTP/2 upgrade is off, so that a head can be timed from its first byte; HTTP/2 over TLS is unchanged). It
- * also fails to start, naming the address, when it cannot listen (the plain server only logs a warning and the routes
- * start without it).
+ * cleartext HTTP/2 upgrade is off: with it on, Vert.x makes the connection only once the first head is complete, to see
+ * whether it asks to upgrade, too late to time that head; HTTP/2 over TLS is unchanged). It also fails to start, naming
+ * the address, when it cannot listen (the plain server only logs a warning and the routes start without it).
+ * <p>
+ * Why it runs the server itself: Vert.x takes a connection handler only before a server listens, and Camel 4.18's
+ * {@link VertxPlatformHttpServer} creates its server and listens in one method, with no hook in between. So this class
+ * owns the whole lifecycle (Vert.x instance, routers, server) and keeps only what the parent's type is needed for: it
+ * is found as a {@code VertxPlatformHttpServer} service, and its router is registered in the Camel registry as a
+ * {@link VertxPlatformHttpRouter}, with the body handler and context path the parent gives. It serves routes only:
+ * CORS, sessions and authentication are refused when the server is initialised (as it is added to the context),
+ * naming the option, rather than dropped. The
+ * upstream change that would let it shrink to a few lines is in docs/design.md ("The head-timeout server").
  */
 @ManagedResource(description = "Vert.x HTTP Server with a request head timeout")
 public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServer {
@@ -40,10 +60,18 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
     /** The default time a keep-alive connection may take to send its next request head, in milliseconds. */
     public static final long DEFAULT_KEEP_ALIVE_TIMEOUT = 60_000;
 
-    private static final Field VERTX_FIELD = vertxField();
+    private static final Logger LOG = LoggerFactory.getLogger(HeaderTimeoutVertxPlatformHttpServer.class);
+    private static final String DEFAULT_UPLOADS_DIRECTORY = "${java.io.tmpdir}/camel/camel-tmp-#uuid#/";
+    private static final long LISTEN_TIMEOUT_SECONDS = 30;
 
+    private final VertxPlatformHttpServerConfiguration configuration;
     private final long requestHeaderTimeout;
     private final long keepAliveTimeout;
+    private volatile Vertx vertx;
+    // whether this server made the Vert.x instance (and so closes it), rather than finding or being given one
+    private boolean localVertx;
+    private Router router;
+    private volatile HttpServer server;
     private volatile RequestHeaderTimeout timeout;
 
     public HeaderTimeoutVertxPlatformHttpServer(VertxPlatformHttpServerConfiguration configuration) {
@@ -58,6 +86,7 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
     public HeaderTimeoutVertxPlatformHttpServer(VertxPlatformHttpServerConfiguration configuration,
                                                 long requestHeaderTimeout, long keepAliveTimeout) {
         super(configuration);
+        this.configuration = configuration;
         this.requestHeaderTimeout = positive(requestHeaderTimeout, "requestHeaderTimeout");
         this.keepAliveTimeout = positive(keepAliveTimeout, "keepAliveTimeout");
     }
@@ -91,78 +120,181 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
         return current == null ? 0 : current.openConnections();
     }
 
+    @Override
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    @Override
+    public void setVertx(Vertx vertx) {
+        if (ServiceHelper.isStarted(this)) {
+            throw new IllegalArgumentException("Can't set the Vertx instance after the service has been started");
+        }
+        this.vertx = vertx;
+        this.localVertx = false;
+    }
+
+    @Override
+    public HttpServer getServer() {
+        return server;
+    }
+
+    @Override
+    public int getPort() {
+        HttpServer current = server;
+        return current != null ? current.actualPort() : configuration.getBindPort();
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        refuse(configuration.getCors().isEnabled(), "cors");
+        refuse(configuration.getSessionConfig().isEnabled(), "sessionConfig");
+        refuse(configuration.getAuthenticationConfig().isEnabled(), "authenticationConfig");
+        if (vertx == null) {
+            vertx = lookupVertx();
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        initializeServer();
+        startServer();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        try {
+            stopServer();
+        } finally {
+            stopVertx();
+        }
+    }
+
+    /** Makes the routers and registers the one routes are added to, as the parent does. */
+    @Override
+    protected void initializeServer() {
+        if (vertx == null) {
+            vertx = lookupVertx();
+            if (vertx == null) {
+                vertx = createVertxInstance();
+                localVertx = true;
+            }
+        }
+        router = Router.router(vertx);
+        Router subRouter = Router.router(vertx);
+        router.route(configuration.getPath() + "*").subRouter(subRouter);
+        String name = VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getPort());
+        Handler<RoutingContext> bodyHandler = bodyHandler();
+        getCamelContext().getRegistry().bind(name,
+                new VertxPlatformHttpRouter(this, vertx, subRouter, name, configuration.getServerType()) {
+                    @Override
+                    public Handler<RoutingContext> bodyHandler() {
+                        return bodyHandler;
+                    }
+                });
+    }
+
     /**
-     * Lets Camel's server start as usual, but hands it, for the one call it makes while starting ({@code
-     * createHttpServer}), a Vert.x whose servers are watched. Vert.x takes a connection handler only before a server
-     * listens, and Camel 4.18 offers no way in: the upstream change this stands for is a protected hook in
-     * {@link VertxPlatformHttpServer} to configure the server before it listens. Until then the instance is swapped in
-     * its private field for the duration of that one call.
+     * Creates the Vert.x server, watches its connections (the handler must be set before it listens), and waits until
+     * it listens; fails naming the address when it cannot.
      */
     @Override
     protected void startServer() throws Exception {
-        Vertx vertx = getVertx();
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+        SSLContextParameters ssl = configuration.getSslContextParameters();
+        if (ssl == null && configuration.isUseGlobalSslContextParameters()) {
+            ssl = getCamelContext().getSSLContextParameters();
+        }
+        if (ssl != null) {
+            VertxHelper.setupSSLOptions(getCamelContext(), ssl, options);
+        }
+        HttpServer created = vertx.createHttpServer(options);
         RequestHeaderTimeout watching = new RequestHeaderTimeout(vertx, requestHeaderTimeout, keepAliveTimeout);
-        AtomicReference<AsyncResult<HttpServer>> listenResult = new AtomicReference<>();
-        Vertx watchingVertx = (Vertx) Proxy.newProxyInstance(Vertx.class.getClassLoader(),
-                new Class<?>[] { Vertx.class },
-                (proxy, method, args) -> {
-                    if ("createHttpServer".equals(method.getName()) && args != null && args.length == 1
-                        && args[0] instanceof HttpServerOptions options) {
-                        // with cleartext HTTP/2 on, Vert.x makes the connection only once the first head is complete
-                        // (to see whether it asks to upgrade), too late to time that head
-                        HttpServerOptions http1 = new HttpServerOptions(options).setHttp2ClearTextEnabled(false);
-                        return watching.watch(vertx.createHttpServer(http1), listenResult);
-                    }
-                    return RequestHeaderTimeout.invoke(vertx, method, args);
-                });
+        watching.watch(created);
+        created.requestHandler(watching.noting(router));
         timeout = watching;
-        swapVertx(watchingVertx);
         try {
-            super.startServer();
-        } finally {
-            swapVertx(vertx);
-        }
-        AsyncResult<HttpServer> listened = listenResult.get();
-        if (listened == null || listened.failed()) {
+            created.listen(configuration.getBindPort(), configuration.getBindHost()).toCompletionStage()
+                    .toCompletableFuture().get(LISTEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             watching.stop();
-            String cause = listened == null ? "no answer from Vert.x" : String.valueOf(listened.cause().getMessage());
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException("The HTTP server could not listen on " + getHost() + ":"
-                                            + getConfigurationPort() + ": " + cause,
-                    listened == null ? null : listened.cause());
+                                            + getConfigurationPort() + ": " + cause.getMessage(), cause);
         }
-    }
-
-    private void swapVertx(Vertx vertx) {
-        if (VERTX_FIELD == null) {
-            throw new IllegalStateException(getClass().getSimpleName() + " needs camel-platform-http-vertx 4.18, whose "
-                                            + "VertxPlatformHttpServer keeps its Vert.x in a field named 'vertx'");
-        }
-        try {
-            VERTX_FIELD.set(this, vertx);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Field vertxField() {
-        try {
-            Field field = VertxPlatformHttpServer.class.getDeclaredField("vertx");
-            field.setAccessible(true);
-            return field.getType() == Vertx.class ? field : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        server = created;
+        LOG.info("Vert.x HttpServer started on {}:{} (request head timeout {} ms, keep-alive timeout {} ms)",
+                getHost(), created.actualPort(), requestHeaderTimeout, keepAliveTimeout);
     }
 
     @Override
     protected void stopServer() {
+        HttpServer current = server;
+        server = null;
         try {
-            super.stopServer();
-        } finally {
-            RequestHeaderTimeout current = timeout;
             if (current != null) {
-                current.stop();
+                // as the parent does: a restarted context makes its platform-http component afresh
+                getCamelContext().removeComponent(PlatformHttpConstants.PLATFORM_HTTP_COMPONENT_NAME);
+                await(current.close().toCompletionStage().toCompletableFuture(), "close the HTTP server");
+                LOG.info("Vert.x HttpServer stopped");
             }
+        } finally {
+            RequestHeaderTimeout watching = timeout;
+            if (watching != null) {
+                watching.stop();
+            }
+        }
+    }
+
+    /** Closes the Vert.x instance if this server made it; one found in the registry or given belongs to others. */
+    @Override
+    protected void stopVertx() {
+        Vertx current = vertx;
+        if (current != null && localVertx) {
+            vertx = null;
+            localVertx = false;
+            await(current.close().toCompletionStage().toCompletableFuture(), "close Vert.x");
+        }
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<?> done, String what) {
+        try {
+            done.get(LISTEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Could not {}: {}", what, e.getMessage());
+        }
+    }
+
+    /** Platform-http's body handler, as the parent makes it (used by routes that do not read the body themselves). */
+    private Handler<RoutingContext> bodyHandler() {
+        BodyHandler handler = BodyHandler.create();
+        if (configuration.getMaxBodySize() != null) {
+            handler.setBodyLimit(configuration.getMaxBodySize());
+        }
+        VertxPlatformHttpServerConfiguration.BodyHandler settings = configuration.getBodyHandler();
+        if (settings.isHandleFileUploads()) {
+            String directory = settings.getUploadsDirectory() != null
+                    ? settings.getUploadsDirectory() : DEFAULT_UPLOADS_DIRECTORY;
+            handler.setUploadsDirectory(TempDirHelper.resolveTempDir(getCamelContext(), null, directory));
+        }
+        handler.setDeleteUploadedFilesOnEnd(settings.isDeleteUploadedFilesOnEnd());
+        handler.setMergeFormAttributes(settings.isMergeFormAttributes());
+        handler.setPreallocateBodyBuffer(settings.isPreallocateBodyBuffer());
+        return ctx -> {
+            ctx.request().resume();
+            handler.handle(ctx);
+        };
+    }
+
+    private static void refuse(boolean enabled, String option) {
+        if (enabled) {
+            throw new IllegalArgumentException("The " + option + " option of VertxPlatformHttpServerConfiguration is "
+                                               + "not supported by " + HeaderTimeoutVertxPlatformHttpServer.class
+                                                       .getSimpleName()
+                                               + ", which serves routes only: turn it off, or use Camel's "
+                                               + "VertxPlatformHttpServer");
         }
     }
 

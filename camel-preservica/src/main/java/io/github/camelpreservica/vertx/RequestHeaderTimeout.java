@@ -1,15 +1,10 @@
 package io.github.camelpreservica.vertx;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -83,38 +78,16 @@ final class RequestHeaderTimeout {
     }
 
     /**
-     * Starts watching the connections of {@code server}, which must not be listening yet. Returns the server to use in
-     * its place: the same server, whose request handler also notes each request's start, and whose listen result is
-     * also given to {@code listenResult}.
+     * Starts watching the connections of {@code server}, which must not be listening yet: Vert.x takes a connection
+     * handler only before a server listens.
      */
-    HttpServer watch(HttpServer server, AtomicReference<AsyncResult<HttpServer>> listenResult) {
+    void watch(HttpServer server) {
         server.connectionHandler(this::opened);
         synchronized (this) {
             if (timerId < 0) {
                 timerId = vertx.setPeriodic(scanIntervalMillis(), id -> scan());
             }
         }
-        return (HttpServer) Proxy.newProxyInstance(HttpServer.class.getClassLoader(),
-                new Class<?>[] { HttpServer.class },
-                (proxy, method, args) -> {
-                    if ("requestHandler".equals(method.getName()) && args != null && args.length == 1) {
-                        server.requestHandler(noting(handlerArgument(args[0])));
-                        return proxy;
-                    }
-                    if ("listen".equals(method.getName()) && args != null && args.length > 0
-                        && args[args.length - 1] instanceof Handler) {
-                        Handler<AsyncResult<HttpServer>> handler = handlerArgument(args[args.length - 1]);
-                        Object[] recording = args.clone();
-                        recording[args.length - 1] = (Handler<AsyncResult<HttpServer>>) result -> {
-                            listenResult.set(result);
-                            handler.handle(result);
-                        };
-                        invoke(server, method, recording);
-                        return proxy;
-                    }
-                    Object answer = invoke(server, method, args);
-                    return answer == server ? proxy : answer;
-                });
     }
 
     /** Stops the scan and forgets the connections (the server closes them). */
@@ -141,7 +114,8 @@ final class RequestHeaderTimeout {
         connection.closeHandler(closed -> connections.remove(connection));
     }
 
-    private Handler<HttpServerRequest> noting(Handler<HttpServerRequest> handler) {
+    /** The request handler to give the server: notes each request's start, then hands it to {@code handler}. */
+    Handler<HttpServerRequest> noting(Handler<HttpServerRequest> handler) {
         return request -> {
             Watch watch = connections.get(request.connection());
             if (watch != null) {
@@ -186,20 +160,6 @@ final class RequestHeaderTimeout {
                         : "no further request within the keep-alive timeout");
                 watch.connection.close();
             }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> Handler<T> handlerArgument(Object argument) {
-        return (Handler<T>) argument;
-    }
-
-    /** Calls the method on the target, as a proxy's handler does: what it throws is thrown as it is. */
-    static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeliveryParserTest {
 
-    /** The real sample of PROTOCOL.md section 4, byte for byte. */
+    /** The real sample of docs/protocol.md section 4, byte for byte. */
     static final String PROTOCOL_SAMPLE = "{\"subscriptionId\":\"9495ddbf7d4a0b9f030a3411c87f967d\","
                                           + "\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"BRAMA\","
                                           + "\"version\":\"6.10\",\"events\":[{\"event\":\"FullTextIndexed\","

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookSignaturesTest {
 
     private static final String SECRET = "my_shared_secret";
-    // PROTOCOL.md section 4: a real delivery body, compact, exactly as sent
+    // docs/protocol.md section 4: a real delivery body, compact, exactly as sent
     private static final String ASCII_BODY = "{\"subscriptionId\":\"9495ddbf7d4a0b9f030a3411c87f967d\","
             + "\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"BRAMA\",\"version\":\"6.10\","
             + "\"events\":[{\"event\":\"FullTextIndexed\",\"entityType\":\"IO\","

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** The test vectors of PROTOCOL.md, sections 3 and 4. */
+/** The test vectors of docs/protocol.md, sections 3 and 4. */
 class WebhookSigningTest {
 
     private static final String SECRET = "my_shared_secret";

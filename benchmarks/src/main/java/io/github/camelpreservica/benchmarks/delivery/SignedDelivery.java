@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignedDelivery {
 
-    /** The prefix Preservica puts before the body in the signed message (PROTOCOL.md section 4). */
+    /** The prefix Preservica puts before the body in the signed message (docs/protocol.md section 4). */
     private static final byte[] SIGNED_PREFIX = "preservica-webhook-auth".getBytes(StandardCharsets.US_ASCII);
 
     private static final String HEAD = "{\"subscriptionId\":\"9495ddbf7d4a0b9f030a3411c87f967d\","

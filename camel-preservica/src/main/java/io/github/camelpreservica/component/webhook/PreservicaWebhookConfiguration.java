@@ -157,8 +157,9 @@ public class PreservicaWebhookConfiguration extends PreservicaConnectionConfigur
     }
 
     /**
-     * Whether a subscription Preservica already has for the same URL and trigger is adopted instead of creating a
-     * duplicate (for instance after a crash left one behind). An adopted subscription is never removed on stop.
+     * Whether the subscriptions Preservica already has for the same URL and trigger (left by a crash, or made with an
+     * old secret) are replaced: the consumer always subscribes anew, since only Preservica's challenge proves the
+     * current secret, and once that succeeded removes the others, so exactly one remains. False leaves them alone.
      */
     public void setReuseExistingSubscription(boolean reuseExistingSubscription) {
         this.reuseExistingSubscription = reuseExistingSubscription;
@@ -169,8 +170,8 @@ public class PreservicaWebhookConfiguration extends PreservicaConnectionConfigur
     }
 
     /**
-     * Whether the subscriptions this consumer created are removed when it stops. Subscriptions it adopted or did
-     * not create are left alone.
+     * Whether the consumer's subscriptions are removed when it stops. Subscriptions another process made for the same
+     * URL (a newer one in a rolling update) are left alone. Replicas with a cluster service never remove them.
      */
     public void setUnsubscribeOnStop(boolean unsubscribeOnStop) {
         this.unsubscribeOnStop = unsubscribeOnStop;
@@ -221,7 +222,9 @@ public class PreservicaWebhookConfiguration extends PreservicaConnectionConfigur
     /**
      * When Preservica cannot be reached or refuses the subscription at start: false (the default) fails the route's
      * start with the cause; true starts the route anyway, keeps receiving, and retries subscribing in the background
-     * (see subscribeRetryDelay), with the readiness check DOWN until it succeeds.
+     * (see subscribeRetryDelay), with the subscription state FAILED in the health details until it succeeds. Where
+     * the HTTP server does not accept connections yet at start (Camel Quarkus), the consumer subscribes in the
+     * background whatever this option says.
      */
     public void setRetrySubscribeInBackground(boolean retrySubscribeInBackground) {
         this.retrySubscribeInBackground = retrySubscribeInBackground;
@@ -266,7 +269,7 @@ public class PreservicaWebhookConfiguration extends PreservicaConnectionConfigur
      * (for example FileLockClusterService of camel-file on a shared volume) that elects the one replica which makes
      * sure the subscriptions exist. Every replica receives deliveries; none removes the subscriptions on stop
      * (unsubscribeOnStop does not apply), so stopping a replica never takes them from the others, and a newly elected
-     * leader adopts them or subscribes again. Setting clusterNamespace alone uses the context's only cluster service.
+     * leader replaces them by its own. Setting clusterNamespace alone uses the context's only cluster service.
      */
     public void setClusterService(CamelClusterService clusterService) {
         this.clusterService = clusterService;

@@ -3,19 +3,18 @@ package io.github.camelpreservica.component.webhook;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import io.github.camelpreservica.client.PreservicaClient;
 import io.github.camelpreservica.client.TriggerType;
 import io.github.camelpreservica.delivery.DeliveryParser;
 import io.github.camelpreservica.component.health.PreservicaWebhookHealthCheck;
 import io.github.camelpreservica.component.health.SubscriptionReadiness;
+import io.github.camelpreservica.component.health.SubscriptionState;
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.component.webhook.WebhookStatistics.Rejection;
 import org.apache.camel.health.HealthCheckHelper;
@@ -33,10 +32,15 @@ import org.slf4j.LoggerFactory;
  * Receives Preservica webhook deliveries for one route.
  * <p>
  * Start: opens the receiving path on platform-http first (Preservica sends its challenge while the subscribe call is
- * still open), then makes sure each trigger has a subscription; when Preservica cannot be reached or refuses, the
- * start fails naming the cause, unless retrySubscribeInBackground is set. Stop: refuses new deliveries (503), waits
- * for those in flight, removes the subscriptions it created, then closes the path. The HTTP side is in
- * {@link WebhookRequestHandler}.
+ * still open), then has the {@link SubscriptionKeeper} make sure each trigger has a subscription, at once when the
+ * HTTP server already accepts connections, else in the background once it does (Camel Quarkus starts routes before
+ * its server listens). Ready once the path is open: the subscriptions' state is a detail, not a condition. Stop:
+ * refuses new deliveries (503), waits for those in flight, has the keeper remove its subscriptions, then closes the
+ * path. Each request is answered by the {@link WebhookRequestHandler}.
+ * <p>
+ * With catchUp, it also runs the {@link CatchUp} rounds, on the elected replica only ({@link SubscriptionKeeper}).
+ * <p>
+ * Near 400 lines only for its JMX attributes: a third of the class is their one-line getters.
  */
 @ManagedResource(description = "Managed Preservica webhook consumer")
 public class PreservicaWebhookConsumer extends DefaultConsumer implements SubscriptionReadiness {
@@ -52,12 +56,12 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     private volatile String webhookUrl;
     private IdempotentRepository seen;
     private boolean ownRepository;
+    // the consumer's own: on Vert.x it holds the bodies collected ahead for this consumer's requests
+    private RequestBodyReader bodies;
     private Consumer httpConsumer;
-    private Runnable stopReadingBodiesAhead;
-    private volatile SubscriptionManager subscriptions;
-    private volatile Throwable lastError;
-    private ScheduledExecutorService retryExecutor;
-    private SubscriptionLeadership leadership;
+    // null in receive-only mode (subscribe=false)
+    private volatile SubscriptionKeeper subscriptions;
+    // null without catchUp
     private volatile CatchUp catchUp;
 
     public PreservicaWebhookConsumer(PreservicaWebhookEndpoint endpoint, Processor processor) {
@@ -95,29 +99,19 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         registerHealthCheck(component);
 
         try {
-            WebhookRequestHandler handler = new WebhookRequestHandler(this, signatures, new DeliveryParser(), seen,
-                    statistics, gate, config.getMaxBodySize(), config.isSplitEvents());
-            httpConsumer = createHttpConsumer(handler);
-            // before the start, so that on Vert.x the body is collected ahead of platform-http's dispatch
-            stopReadingBodiesAhead = handler.readBodiesAhead(httpConsumer);
-            ServiceHelper.startService(httpConsumer);
-            gate.open();
+            openPath(signatures);
             if (config.isSubscribe()) {
                 webhookUrl = ReceiverAddress.externalUrl(getEndpoint().getCamelContext(), config, localPath);
                 LOG.info("Receiving Preservica deliveries on path {} (Preservica calls {})", localPath, webhookUrl);
+                subscriptions = new SubscriptionKeeper(getEndpoint().getCamelContext(), config,
+                        getEndpoint().getName(), component.clientFor(config), webhookUrl, triggers, secret,
+                        this::isRunAllowed);
+                subscriptions.start();
             } else {
                 // receive only: the subscription is managed elsewhere, so the URL Preservica calls need not be known
                 webhookUrl = config.getWebhookExternalUrl();
                 LOG.info("Receiving Preservica deliveries on path {} (receive only: subscriptions are managed elsewhere)",
                         localPath);
-            }
-            if (config.isSubscribe() && isClustered()) {
-                joinElection(component.clientFor(config), triggers, secret);
-            } else if (config.isSubscribe()) {
-                PreservicaClient client = component.clientFor(config);
-                subscriptions = new SubscriptionManager(client, webhookUrl, triggers, secret,
-                        config.isReuseExistingSubscription());
-                subscribeOrRetryLater(client);
             }
             if (newCatchUp != null) {
                 catchUp = newCatchUp;
@@ -129,6 +123,23 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         }
     }
 
+    /** Opens the receiving path on platform-http, with the body read ahead where the engine is Vert.x. */
+    private void openPath(WebhookSignatures signatures) throws Exception {
+        bodies = new RequestBodyReader(config.getMaxBodySize());
+        WebhookRequestHandler handler = new WebhookRequestHandler(this, signatures, new DeliveryParser(), seen,
+                statistics, gate, bodies, config.isSplitEvents());
+        httpConsumer = createHttpConsumer(handler);
+        // before the start, so that on Vert.x the body is collected ahead of platform-http's dispatch
+        String notReadingAhead = bodies.readBodiesAhead(httpConsumer);
+        if (notReadingAhead != null) {
+            LOG.warn("preservica-webhook:{} cannot collect request bodies on the Vert.x event loop ({}): each body is "
+                     + "read on a worker thread instead, which a slow sender holds for up to {} ms",
+                    getEndpoint().getName(), notReadingAhead, RequestBodyReader.BODY_READ_TIMEOUT_MILLIS);
+        }
+        ServiceHelper.startService(httpConsumer);
+        gate.open();
+    }
+
     private Consumer createHttpConsumer(Processor handler) throws Exception {
         Component platformHttp = getEndpoint().getCamelContext().getComponent("platform-http", true);
         if (!(platformHttp instanceof RestConsumerFactory factory)) {
@@ -136,7 +147,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
                                             + "camel-platform-http-vertx (or another platform-http engine)");
         }
         Map<String, Object> parameters = new HashMap<>();
-        if (WebhookRequestHandler.isVertxEngine(platformHttp)) {
+        if (RequestBodyReader.isVertxEngine(platformHttp)) {
             // the handler reads the paused Vert.x request itself, counting bytes as they arrive (see VertxRequestBody)
             parameters.put("useStreaming", "false");
             parameters.put("useBodyHandler", "false");
@@ -150,106 +161,6 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         // a RestConfiguration of its own: the path is exactly webhookPath, whatever the REST DSL's context path
         return factory.createConsumer(getEndpoint().getCamelContext(), handler, null, localPath, null, null, null,
                 new RestConfiguration(), parameters);
-    }
-
-    private void subscribeOrRetryLater(PreservicaClient client) {
-        try {
-            subscriptions.ensureSubscribed();
-            lastError = null;
-        } catch (RuntimeException e) {
-            lastError = e;
-            String problem = describeSubscribeFailure(client, e);
-            if (!config.isRetrySubscribeInBackground()) {
-                throw new IllegalStateException(problem, e);
-            }
-            LOG.warn("{}; receiving anyway, retrying in the background in {} ms", problem,
-                    config.getSubscribeRetryDelay());
-            retryExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "PreservicaWebhookSubscribe");
-            scheduleRetry(client, Math.max(1, config.getSubscribeRetryDelay()));
-        }
-    }
-
-    private boolean isClustered() {
-        return config.getClusterService() != null || ObjectHelper.isNotEmpty(config.getClusterNamespace());
-    }
-
-    /**
-     * Replicas: every one receives, the elected one alone makes sure the subscriptions exist (adopting those a
-     * previous leader made), and none removes them on stop. Election events are handled on the retry thread, in order.
-     */
-    private void joinElection(PreservicaClient client, List<TriggerType> triggers, String secret) throws Exception {
-        String namespace = ObjectHelper.isNotEmpty(config.getClusterNamespace())
-                ? config.getClusterNamespace() : "preservica-webhook-" + getEndpoint().getName();
-        retryExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "PreservicaWebhookSubscribe");
-        ScheduledExecutorService events = retryExecutor;
-        leadership = SubscriptionLeadership.join(getEndpoint().getCamelContext(), config.getClusterService(),
-                namespace, new SubscriptionLeadership.Listener() {
-                    @Override
-                    public void elected() {
-                        events.execute(() -> subscribeAsLeader(client, triggers, secret, namespace));
-                    }
-
-                    @Override
-                    public void deposed() {
-                        events.execute(() -> stopManaging(namespace));
-                    }
-                });
-    }
-
-    private void subscribeAsLeader(PreservicaClient client, List<TriggerType> triggers, String secret,
-                                   String namespace) {
-        if (!isRunAllowed()) {
-            return;
-        }
-        LOG.info("Elected in '{}' to manage the Preservica subscriptions of {}", namespace, webhookUrl);
-        // a fresh manager each term: the subscriptions may have changed while another replica led
-        subscriptions = new SubscriptionManager(client, webhookUrl, triggers, secret, true);
-        try {
-            subscriptions.ensureSubscribed();
-            lastError = null;
-            LOG.info("Preservica subscriptions for {} are in place: {}", webhookUrl, subscriptions.subscriptionIds());
-        } catch (RuntimeException e) {
-            lastError = e;
-            LOG.warn("{}; retrying in {} ms", describeSubscribeFailure(client, e), config.getSubscribeRetryDelay());
-            scheduleRetry(client, Math.max(1, config.getSubscribeRetryDelay()));
-        }
-    }
-
-    private void stopManaging(String namespace) {
-        if (subscriptions != null) {
-            LOG.info("No longer the leader in '{}': leaving the Preservica subscriptions of {} to the next one",
-                    namespace, webhookUrl);
-            // dropped, never removed: the other replicas still serve them; this also ends any pending retry
-            subscriptions = null;
-            lastError = null;
-        }
-    }
-
-    private void scheduleRetry(PreservicaClient client, long delayMillis) {
-        retryExecutor.schedule(() -> {
-            if (!isRunAllowed() || subscriptions == null) {
-                return;
-            }
-            try {
-                subscriptions.ensureSubscribed();
-                lastError = null;
-                LOG.info("Preservica subscriptions for {} are now in place: {}", webhookUrl,
-                        subscriptions.subscriptionIds());
-            } catch (RuntimeException e) {
-                lastError = e;
-                long next = Math.min(delayMillis * 2, Math.max(delayMillis, config.getSubscribeRetryMaxDelay()));
-                LOG.warn("{}; retrying in {} ms", describeSubscribeFailure(client, e), next);
-                scheduleRetry(client, next);
-            }
-        }, delayMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private String describeSubscribeFailure(PreservicaClient client, RuntimeException e) {
-        return "preservica-webhook:" + getEndpoint().getName() + " could not subscribe " + webhookUrl
-               + " to trigger(s) " + subscriptions.missingTriggers() + " at Preservica "
-               + client.config().baseUri() + " as user '" + client.config().username() + "': " + e.getMessage();
     }
 
     @Override
@@ -266,29 +177,14 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     /** Undoes whatever start did, in reverse order; safe to call on a partial start and twice. */
     private void releaseResources() {
         stopCatchUp();
-        boolean clustered = leadership != null;
-        if (leadership != null) {
-            leadership.leave();
-            leadership = null;
-        }
-        if (retryExecutor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(retryExecutor);
-            retryExecutor = null;
-        }
         gate.close();
-        SubscriptionManager current = subscriptions;
-        // a replica never removes what it may have created: the others still serve it
-        if (current != null && config.isUnsubscribeOnStop() && !clustered) {
-            List<String> leftBehind = current.removeCreated();
-            if (!leftBehind.isEmpty()) {
-                LOG.warn("Preservica subscriptions {} of {} are left behind: remove them with the producer's "
-                         + "unsubscribe operation or in Preservica", leftBehind, current.url());
-            }
+        SubscriptionKeeper keeper = subscriptions;
+        if (keeper != null) {
+            keeper.stop();
         }
-        subscriptions = null;
-        if (stopReadingBodiesAhead != null) {
-            stopReadingBodiesAhead.run();
-            stopReadingBodiesAhead = null;
+        if (bodies != null) {
+            bodies.stopReadingBodiesAhead();
+            bodies = null;
         }
         if (httpConsumer != null) {
             ServiceHelper.stopAndShutdownService(httpConsumer);
@@ -310,8 +206,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     /** Whether this consumer may catch up: it is the elected replica, or there are no replicas. */
     private boolean leadsOrAlone() {
-        SubscriptionLeadership election = leadership;
-        return election == null || election.isLeader();
+        SubscriptionKeeper keeper = subscriptions;
+        return keeper == null || keeper.isLeader();
     }
 
     private void registerHealthCheck(PreservicaWebhookComponent component) {
@@ -329,46 +225,36 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     @Override
     public boolean isReady() {
-        return notReadyReason() == null;
+        return gate.isOpen();
     }
 
     @Override
     public String notReadyReason() {
-        if (!gate.isOpen()) {
-            return "preservica-webhook:" + getEndpoint().getName() + " is not receiving (not started or stopping)";
-        }
-        SubscriptionManager current = managed();
-        SubscriptionLeadership election = leadership;
-        if (current == null && election != null && election.isLeader()) {
-            return "Elected in '" + election.namespace() + "' to manage the Preservica subscriptions of " + webhookUrl
-                   + ", not yet in place";
-        }
-        if (current != null && !current.isComplete()) {
-            Throwable error = lastError;
-            return "Waiting for Preservica subscriptions of " + current.url() + " to trigger(s) "
-                   + current.missingTriggers() + (error == null ? "" : "; last attempt failed: " + error.getMessage());
-        }
-        return null;
+        return gate.isOpen() ? null
+                : "preservica-webhook:" + getEndpoint().getName() + " is not receiving (not started or stopping)";
     }
 
-    /**
-     * The subscriptions this consumer manages now: none while another replica leads (a cluster service may release
-     * the lock without telling its listeners, so the election is asked rather than remembered).
-     */
-    private SubscriptionManager managed() {
-        SubscriptionLeadership election = leadership;
-        return election == null || election.isLeader() ? subscriptions : null;
+    @Override
+    public SubscriptionState subscriptionState() {
+        SubscriptionKeeper keeper = subscriptions;
+        return keeper == null ? SubscriptionState.DISABLED : keeper.state();
+    }
+
+    @Override
+    public long consecutiveSignatureMismatches() {
+        return statistics.signatureMismatchesInARow();
     }
 
     @Override
     public Throwable lastError() {
-        return lastError;
+        SubscriptionKeeper keeper = subscriptions;
+        return keeper == null ? null : keeper.lastError();
     }
 
     @Override
     public List<String> subscriptionIds() {
-        SubscriptionManager current = managed();
-        return current == null ? List.of() : current.subscriptionIds();
+        SubscriptionKeeper keeper = subscriptions;
+        return keeper == null ? List.of() : keeper.subscriptionIds();
     }
 
     @Override
@@ -396,13 +282,25 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     @ManagedAttribute(description = "Whether this consumer manages the subscriptions: always, unless it is one of "
                                     + "several replicas (clusterService or clusterNamespace) and another one leads")
     public boolean isSubscriptionLeader() {
-        SubscriptionLeadership current = leadership;
-        return config.isSubscribe() && (current == null || current.isLeader());
+        SubscriptionKeeper keeper = subscriptions;
+        return config.isSubscribe() && (keeper == null || keeper.isLeader());
     }
 
-    @ManagedAttribute(description = "Whether the path is open and every subscription is in place")
+    @ManagedAttribute(description = "Whether every subscription is in place (subscription state SUBSCRIBED)")
     public boolean isSubscribed() {
-        return isReady();
+        return subscriptionState() == SubscriptionState.SUBSCRIBED;
+    }
+
+    @ManagedAttribute(description = "Where the Preservica subscriptions stand: SUBSCRIBED, PENDING, FAILED, "
+                                    + "NOT_LEADER or DISABLED")
+    public String getSubscriptionState() {
+        return subscriptionState().name();
+    }
+
+    @ManagedAttribute(description = "Deliveries refused for a wrong signature since the last correctly signed one: a "
+                                    + "growing number says the secret differs from the one Preservica has")
+    public long getConsecutiveSignatureMismatches() {
+        return consecutiveSignatureMismatches();
     }
 
     @ManagedAttribute(description = "Deliveries verified and processed successfully by the route")
@@ -471,34 +369,33 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     @Override
     public Map<String, Object> catchUpDetails() {
-        CatchUp current = catchUp;
-        return current == null ? Map.of() : current.details();
+        return fromCatchUp(CatchUp::details, Map.of());
     }
 
     @ManagedAttribute(description = "Catch-up: the instant up to which every change was routed (ISO-8601), or empty")
     public String getCatchUpCheckpoint() {
-        CatchUp current = catchUp;
-        return current == null || current.checkpoint() == null ? "" : current.checkpoint().toString();
+        return fromCatchUp(c -> c.checkpoint() == null ? "" : c.checkpoint().toString(), "");
     }
 
     @ManagedAttribute(description = "Catch-up: how far the checkpoint lags behind now, in milliseconds")
     public long getCatchUpBehindMillis() {
-        CatchUp current = catchUp;
-        return current == null ? 0 : current.behind().toMillis();
+        return fromCatchUp(c -> c.behind().toMillis(), 0L);
     }
 
     @ManagedAttribute(description = "Catch-up: the last round's start, end, window, changes routed and outcome")
     public String getCatchUpLastRound() {
-        CatchUp current = catchUp;
-        CatchUp.Round round = current == null ? null : current.lastRound();
-        return round == null ? "" : round.toString();
+        return fromCatchUp(c -> c.lastRound() == null ? "" : c.lastRound().toString(), "");
     }
 
     @ManagedAttribute(description = "Catch-up: changes routed by the last round")
     public long getCatchUpLastRoundChanges() {
+        return fromCatchUp(c -> c.lastRound() == null ? 0L : c.lastRound().changes(), 0L);
+    }
+
+    /** What the running catch-up answers, or {@code none} without catchUp (or once stopped). */
+    private <T> T fromCatchUp(Function<CatchUp, T> question, T none) {
         CatchUp current = catchUp;
-        CatchUp.Round round = current == null ? null : current.lastRound();
-        return round == null ? 0 : round.changes();
+        return current == null ? none : question.apply(current);
     }
 
     /** The counters, for tests of this package. */

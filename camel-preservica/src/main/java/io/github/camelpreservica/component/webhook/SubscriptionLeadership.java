@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Membership of one replica in the leader election (Camel's cluster SPI) that decides which of several replicas
  * serving the same URL manages its subscriptions. Every replica receives; only the leader subscribes. Leaving never
- * unsubscribes: the other replicas still serve the subscription, and the next leader adopts it.
+ * unsubscribes: the other replicas still serve the subscription, and the next leader replaces it by its own.
  */
 final class SubscriptionLeadership {
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.github.camelpreservica.client.PreservicaClient;
 import io.github.camelpreservica.client.PreservicaException;
@@ -15,9 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one Preservica subscription per trigger for one receiver URL, and remembers which of them it created, so
- * that stopping removes those and never a subscription someone else made. Thread-safe: the consumer's start, a
- * background retry and the stop may call it from different threads.
+ * Keeps exactly one Preservica subscription per trigger for one receiver URL. Each is made anew, never adopted: the
+ * list call does not return secrets, so only a subscribe call, whose challenge Preservica signs with the current
+ * secret, proves that deliveries will pass the signature check. Once a trigger's new subscription is in place, the
+ * others for the same URL and trigger (a crashed run's, or one made with an old secret) are removed. Stopping removes
+ * the subscriptions this manager made, and only those: a newer process on the same URL (a rolling update) keeps its
+ * own. Thread-safe: the consumer's start, a background retry and the stop may call it from different threads.
  */
 public class SubscriptionManager {
 
@@ -27,80 +29,100 @@ public class SubscriptionManager {
     private final String url;
     private final List<TriggerType> triggers;
     private final String secret;
-    private final boolean reuseExisting;
+    private final boolean replaceExisting;
 
     private final Map<TriggerType, String> active = new LinkedHashMap<>();
-    private final List<String> created = new ArrayList<>();
     private boolean removed;
 
+    /**
+     * @param replaceExisting whether the other subscriptions for the same URL and trigger are removed once this
+     *                        manager's own is in place (reuseExistingSubscription); when false they are left alone
+     */
     public SubscriptionManager(PreservicaClient client, String url, List<TriggerType> triggers, String secret,
-                               boolean reuseExisting) {
+                               boolean replaceExisting) {
         this.client = client;
         this.url = url;
         this.triggers = List.copyOf(triggers);
         this.secret = secret;
-        this.reuseExisting = reuseExisting;
+        this.replaceExisting = replaceExisting;
     }
 
     /**
-     * Makes sure every trigger has a subscription for the URL: adopts a matching one if allowed, else subscribes
-     * (Preservica challenges the URL during that call, so the receiving path must already be open). Triggers
-     * already in place from an earlier call are skipped, so this can be called again after a partial failure.
+     * Makes sure every trigger has a subscription of this manager's for the URL, subscribing where it has none
+     * (Preservica challenges the URL during that call, so the receiving path must already be open), then removes the
+     * other subscriptions for the same URL and trigger. Triggers already in place from an earlier call are skipped, so
+     * this can be called again after a partial failure.
      *
      * @throws PreservicaException   when Preservica cannot be reached or refuses; triggers done so far stay recorded
-     * @throws IllegalStateException after {@link #removeCreated()}: a late retry must not subscribe a stopped route
+     * @throws IllegalStateException after {@link #removeSubscriptions()}: a late retry must not subscribe a stopped
+     *                               route
      */
     public synchronized void ensureSubscribed() {
         if (removed) {
             throw new IllegalStateException("The subscriptions of " + url + " were removed: the receiver has stopped");
         }
-        if (isComplete()) {
-            return;
-        }
-        List<Subscription> existing = reuseExisting ? client.listSubscriptions() : List.of();
         for (TriggerType trigger : triggers) {
             if (active.containsKey(trigger)) {
                 continue;
             }
-            Optional<Subscription> match = existing.stream()
-                    .filter(s -> url.equals(s.url()) && s.trigger().filter(trigger::equals).isPresent())
-                    .findFirst();
-            if (match.isPresent()) {
-                active.put(trigger, match.get().id());
-                LOG.info("Adopted existing Preservica subscription {} for trigger {} at {}", match.get().id(), trigger,
-                        url);
-            } else {
-                Subscription subscription = client.subscribe(url, trigger, secret);
-                active.put(trigger, subscription.id());
-                created.add(subscription.id());
-                LOG.debug("Subscribed {} to Preservica trigger {} (subscription {})", url, trigger, subscription.id());
+            Subscription subscription = client.subscribe(url, trigger, secret);
+            active.put(trigger, subscription.id());
+            LOG.debug("Subscribed {} to Preservica trigger {} (subscription {})", url, trigger, subscription.id());
+            if (replaceExisting) {
+                // at once, trigger by trigger: while two subscriptions exist, Preservica delivers each event twice
+                removeOthers(trigger, subscription.id());
             }
         }
     }
 
     /**
-     * Removes the subscriptions this manager created, and forgets them; afterwards it subscribes nothing more. One
-     * already gone counts as removed; other failures are logged and left for the operator, so that a stop never hangs
-     * on an unreachable server.
+     * Removes the subscriptions for the URL and trigger other than ours. A failure is logged, not thrown: ours is in
+     * place, and the next start tries again.
+     */
+    private void removeOthers(TriggerType trigger, String ours) {
+        try {
+            for (Subscription other : client.listSubscriptions()) {
+                if (url.equals(other.url()) && other.trigger().filter(trigger::equals).isPresent()
+                        && !ours.equals(other.id())) {
+                    unsubscribeQuietly(other.id());
+                    LOG.info("Replaced Preservica subscription {} for trigger {} at {} by {}", other.id(), trigger,
+                            url, ours);
+                }
+            }
+        } catch (PreservicaException e) {
+            LOG.warn("Could not remove the older Preservica subscriptions for trigger {} at {} (each event may arrive "
+                     + "twice, and those signed with an old secret are refused): {}", trigger, url, e.getMessage());
+        }
+    }
+
+    private void unsubscribeQuietly(String id) {
+        try {
+            client.unsubscribe(id);
+        } catch (PreservicaNotFoundException e) {
+            LOG.debug("Preservica subscription {} was already gone", id);
+        }
+    }
+
+    /**
+     * Removes the subscriptions this manager made, and forgets them; afterwards it subscribes nothing more. One
+     * already gone counts as removed; other failures are logged and left for the operator (or the next start, which
+     * replaces them), so that a stop never hangs on an unreachable server.
      *
      * @return the ids that could not be removed
      */
-    public synchronized List<String> removeCreated() {
+    public synchronized List<String> removeSubscriptions() {
         removed = true;
         List<String> leftBehind = new ArrayList<>();
-        for (String id : created) {
+        for (String id : active.values()) {
             try {
-                client.unsubscribe(id);
+                unsubscribeQuietly(id);
                 LOG.debug("Removed Preservica subscription {} of {}", id, url);
-            } catch (PreservicaNotFoundException e) {
-                LOG.debug("Preservica subscription {} was already gone", id);
             } catch (PreservicaException e) {
                 leftBehind.add(id);
                 LOG.warn("Could not remove Preservica subscription {} of {}: {}", id, url, e.getMessage());
             }
         }
-        active.values().removeAll(created);
-        created.clear();
+        active.clear();
         return leftBehind;
     }
 
@@ -109,14 +131,9 @@ public class SubscriptionManager {
         return active.size() == triggers.size();
     }
 
-    /** The subscription ids in place (created or adopted), in trigger order. */
+    /** The subscription ids in place, in trigger order. */
     public synchronized List<String> subscriptionIds() {
         return List.copyOf(active.values());
-    }
-
-    /** The ids this manager created and would remove. */
-    public synchronized List<String> createdIds() {
-        return List.copyOf(created);
     }
 
     /** The triggers still without a subscription. */

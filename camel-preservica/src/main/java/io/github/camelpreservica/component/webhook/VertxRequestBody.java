@@ -32,18 +32,12 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  * The body is collected on the event loop by a Vert.x route placed just ahead of platform-http's own
  * ({@link #readAhead}), so the route's worker thread finds it complete and never waits on the event loop: waiting
  * cost two thread switches a delivery, more than the signature and the parse together. When that route could not be
- * placed, the worker reads the paused request itself as a fallback.
+ * placed, the worker reads the paused request itself as a fallback (and the consumer says so in a warning); once it is
+ * placed there is no such fallback. One instance a consumer: the collected bodies are that consumer's.
  * <p>
  * Only this class names Vert.x types, and it is loaded only when the engine is Vert.x (the dependency is optional).
  */
 final class VertxRequestBody {
-
-    /** Thrown when the body did not arrive in time. */
-    static final class BodyTimeoutException extends IOException {
-        BodyTimeoutException(long timeoutMillis) {
-            super("The request body did not arrive within " + timeoutMillis + " ms");
-        }
-    }
 
     private enum Outcome {
         COMPLETE,
@@ -57,9 +51,16 @@ final class VertxRequestBody {
     }
 
     // keyed by the request object (identity), which platform-http hands the route as the message body
-    private static final Map<HttpServerRequest, Collected> COLLECTED = new ConcurrentHashMap<>();
+    private final Map<HttpServerRequest, Collected> collected = new ConcurrentHashMap<>();
+    private final long maxBodySize;
+    private final long timeoutMillis;
+    // what removes the read-ahead route; null when none is placed (the body is then read on the route's thread)
+    private volatile Runnable readingAhead;
 
-    private VertxRequestBody() {
+    /** One a consumer: bodies over {@code maxBodySize} are refused, and those slower than the timeout. */
+    VertxRequestBody(long maxBodySize, long timeoutMillis) {
+        this.maxBodySize = maxBodySize;
+        this.timeoutMillis = timeoutMillis;
     }
 
     static boolean isVertxRequest(Object body) {
@@ -71,16 +72,18 @@ final class VertxRequestBody {
      * bodies on the event loop before the consumer's own route dispatches the request to a worker thread. Call it
      * after the consumer is created and before it is started, so that the new route comes first.
      *
-     * @return what removes the route again, or null when no Vert.x router serves the consumer (the body is then read
-     *         by {@link #read} on the route's thread)
+     * @return null when placed, else why not (the body is then read by {@link #read} on the route's thread, which
+     *         holds that thread while the body arrives)
      */
-    static Runnable readAhead(Consumer platformHttpConsumer, long maxBodySize, long timeoutMillis) {
+    String readAhead(Consumer platformHttpConsumer) {
         if (!(platformHttpConsumer.getEndpoint() instanceof PlatformHttpEndpoint endpoint)) {
-            return null;
+            return "the HTTP consumer's endpoint is a " + platformHttpConsumer.getEndpoint().getClass().getName()
+                   + ", not platform-http's";
         }
         VertxPlatformHttpRouter router = routerOf(endpoint);
         if (router == null) {
-            return null;
+            return "no VertxPlatformHttpRouter is registered for port " + serverPort(endpoint) + " (nor '"
+                   + VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO + "')";
         }
         // the same path platform-http-vertx gives its own route
         String path = endpoint.getPath();
@@ -88,9 +91,25 @@ final class VertxRequestBody {
             path += "*";
         }
         path = path.replaceAll("\\{([^/}]+)\\}", ":$1");
-        Route route = router.route(HttpMethod.POST, path)
-                .handler(ctx -> new BodyCollector(ctx, maxBodySize, timeoutMillis).start());
-        return route::remove;
+        Route route = router.route(HttpMethod.POST, path).handler(ctx -> new BodyCollector(ctx).start());
+        readingAhead = route::remove;
+        return null;
+    }
+
+    /** Removes the read-ahead route, if placed. */
+    void stopReadingAhead() {
+        Runnable remove = readingAhead;
+        readingAhead = null;
+        if (remove != null) {
+            remove.run();
+        }
+        collected.clear();
+    }
+
+    private static int serverPort(PlatformHttpEndpoint endpoint) {
+        PlatformHttpEngine engine = endpoint.getPlatformHttpEngine() != null
+                ? endpoint.getPlatformHttpEngine() : endpoint.getComponent().getEngine();
+        return engine == null ? -1 : engine.getServerPort();
     }
 
     /** The router platform-http-vertx's consumer looks up: named after the engine's port, or the "-0" one. */
@@ -110,20 +129,27 @@ final class VertxRequestBody {
     /**
      * The whole body, or null when it is larger than {@code maxBodySize} (declared or counted).
      *
-     * @throws BodyTimeoutException if it did not arrive within the timeout
+     * @throws BodyTimeoutException  if it did not arrive within the timeout
+     * @throws IllegalStateException if the read-ahead route is placed but did not collect this POST's body: it is not
+     *                               then read here, which would hold the route's thread while it arrives
      */
-    static byte[] read(Object body, Long declaredLength, long maxBodySize, long timeoutMillis) throws IOException {
+    byte[] read(Object body, Long declaredLength) throws IOException {
         HttpServerRequest request = (HttpServerRequest) body;
-        Collected collected = COLLECTED.remove(request);
+        Collected ahead = collected.remove(request);
         if (declaredLength != null && declaredLength > maxBodySize) {
             closeAfterAnswer(request);
             return null;
         }
-        if (collected != null) {
-            return takeCollected(request, collected, timeoutMillis);
+        if (ahead != null) {
+            return takeCollected(request, ahead);
         }
         if (request.isEnded()) {
             return new byte[0];
+        }
+        if (readingAhead != null) {
+            closeAfterAnswer(request);
+            throw new IllegalStateException("The body of a " + request.method().name() + " to " + request.path()
+                                            + " was not collected ahead, though the read-ahead route is in place");
         }
         CompletableFuture<byte[]> done = new CompletableFuture<>();
         Buffer received = Buffer.buffer();
@@ -159,8 +185,7 @@ final class VertxRequestBody {
         }
     }
 
-    private static byte[] takeCollected(HttpServerRequest request, Collected collected, long timeoutMillis)
-            throws IOException {
+    private byte[] takeCollected(HttpServerRequest request, Collected collected) throws IOException {
         switch (collected.outcome()) {
             case COMPLETE:
                 return collected.bytes();
@@ -187,24 +212,20 @@ final class VertxRequestBody {
      * Collects one request's body on its event loop with the same limits as {@link #read}, then hands the request on
      * to platform-http's route. Every callback runs on that one event loop, so plain fields suffice.
      */
-    private static final class BodyCollector implements Handler<Buffer> {
+    private final class BodyCollector implements Handler<Buffer> {
         private final RoutingContext ctx;
         private final HttpServerRequest request;
-        private final long maxBodySize;
-        private final long timeoutMillis;
         private Buffer received;
         private long timerId = -1;
         private boolean finished;
 
-        BodyCollector(RoutingContext ctx, long maxBodySize, long timeoutMillis) {
+        BodyCollector(RoutingContext ctx) {
             this.ctx = ctx;
             this.request = ctx.request();
-            this.maxBodySize = maxBodySize;
-            this.timeoutMillis = timeoutMillis;
         }
 
         void start() {
-            Long declared = WebhookRequestHandler.contentLength(request.getHeader("Content-Length"));
+            Long declared = RequestBodyReader.contentLength(request.getHeader("Content-Length"));
             if (request.isEnded() || declared != null && declared > maxBodySize) {
                 // nothing to read, or nothing worth reading: the route's thread answers from the headers alone
                 ctx.next();
@@ -235,7 +256,7 @@ final class VertxRequestBody {
             received.appendBuffer(chunk);
         }
 
-        private void finish(Collected collected) {
+        private void finish(Collected outcome) {
             if (finished) {
                 return;
             }
@@ -243,13 +264,13 @@ final class VertxRequestBody {
             if (timerId >= 0) {
                 ctx.vertx().cancelTimer(timerId);
             }
-            if (collected.outcome() != Outcome.COMPLETE) {
+            if (outcome.outcome() != Outcome.COMPLETE) {
                 // read no further; the connection is closed once the route's thread has answered
                 request.pause();
             }
-            COLLECTED.put(request, collected);
+            collected.put(request, outcome);
             // when the request never reaches the consumer's route (e.g. refused by an authentication handler)
-            ctx.addEndHandler(ended -> COLLECTED.remove(request));
+            ctx.addEndHandler(ended -> collected.remove(request));
             ctx.next();
         }
     }

@@ -2,6 +2,7 @@ package io.github.camelpreservica.component.webhook;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What the consumer did with the requests it received; read through JMX and the health check. */
@@ -36,6 +37,9 @@ final class WebhookStatistics {
     private final LongAdder failed = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder challengesAnswered = new LongAdder();
+    private volatile long lastAcceptedAt;
+    // reset by any correctly signed delivery: a run of mismatches alone says the secrets differ (or someone forges)
+    private final AtomicLong signatureMismatchesInARow = new AtomicLong();
 
     WebhookStatistics() {
         for (Rejection reason : Rejection.values()) {
@@ -45,17 +49,36 @@ final class WebhookStatistics {
 
     void rejected(Rejection reason) {
         rejected.get(reason).increment();
+        if (reason == Rejection.SIGNATURE_MISMATCH) {
+            signatureMismatchesInARow.incrementAndGet();
+        } else if (reason == Rejection.INVALID_DELIVERY || reason == Rejection.DUPLICATE_IN_PROGRESS) {
+            signatureMismatchesInARow.set(0);
+        }
     }
 
     void accepted() {
+        signatureMismatchesInARow.set(0);
         accepted.increment();
+        lastAcceptedAt = System.currentTimeMillis();
+    }
+
+    /** Signature mismatches since the last correctly signed delivery. */
+    long signatureMismatchesInARow() {
+        return signatureMismatchesInARow.get();
+    }
+
+    /** When the route last processed a delivery successfully (epoch millis), 0 when never. */
+    long lastAcceptedAt() {
+        return lastAcceptedAt;
     }
 
     void failed() {
+        signatureMismatchesInARow.set(0);
         failed.increment();
     }
 
     void duplicate() {
+        signatureMismatchesInARow.set(0);
         duplicates.increment();
     }
 

@@ -30,9 +30,9 @@ class BodyStreamReadTest {
         new Random(size).nextBytes(body);
         byte[] expected = Arrays.copyOf(body, Math.min(size, LIMIT));
 
-        assertThat(WebhookRequestHandler.readAtMost(new ByteArrayInputStream(body), declared, LIMIT))
+        assertThat(RequestBodyReader.readAtMost(new ByteArrayInputStream(body), declared, LIMIT))
                 .isEqualTo(expected);
-        assertThat(WebhookRequestHandler.readAtMost(oneByteAtATime(body), declared, LIMIT)).isEqualTo(expected);
+        assertThat(RequestBodyReader.readAtMost(oneByteAtATime(body), declared, LIMIT)).isEqualTo(expected);
     }
 
     private static InputStream oneByteAtATime(byte[] body) {

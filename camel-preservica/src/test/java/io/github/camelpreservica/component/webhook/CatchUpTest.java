@@ -18,6 +18,7 @@ import io.github.camelpreservica.simulator.ReceiverDown;
 import io.github.camelpreservica.simulator.SimulatedCatalogue;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class CatchUpTest extends WebhookTestSupport {
     }
 
     @Test
-    void healthAndJmxShowTheCheckpointTheLastRoundAndHowFarBehind() throws Exception {
+    void healthJmxAndTheDevConsoleShowTheCheckpointTheLastRoundAndHowFarBehind() throws Exception {
         startCollecting("watched", "preservica-webhook:watched?trigger=INDEXED&catchUp=true&catchUpInterval=500"
                                    + "&catchUpOverlap=100");
         awaitFirstRound("watched");
@@ -133,6 +134,12 @@ class CatchUpTest extends WebhookTestSupport {
                 "catchup.lastRound.start", "catchup.lastRound.end", "catchup.lastRound.changes",
                 "catchup.lastRound.outcome");
         assertThat(health.getDetails().get("catchup.lastRound.outcome")).isEqualTo("completed");
+
+        PreservicaWebhookDevConsole console = new PreservicaWebhookDevConsole();
+        console.setCamelContext(context);
+        String text = (String) console.call(DevConsole.MediaType.TEXT);
+        assertThat(text).contains("catchUpCheckpoint: 20").contains("catchUpBehindMillis: ")
+                .contains("catchUpLastRoundChanges: 1").contains("outcome=completed");
     }
 
     @Test

@@ -41,12 +41,13 @@ class ConsumerFaultsTest extends WebhookTestSupport {
     }
 
     @Test
-    void isDownUntilPreservicaComesUpOnItsPortThenSubscribes() throws Exception {
+    void isReadyWhilePreservicaIsAwayThenSubscribesWhenItComesUpOnItsPort() throws Exception {
         int laterPort = freePort();
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&server=http://" + LOOPBACK + ":" + laterPort
                               + "&connectTimeout=1000&retrySubscribeInBackground=true&subscribeRetryDelay=100"
                               + "&subscribeRetryMaxDelay=500");
-        assertThat(readiness("indexed")).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(readiness("indexed")).isEqualTo(HealthCheck.State.UP);
+        assertThat(consumerOf("indexed").getSubscriptionState()).isEqualTo("FAILED");
         assertThat(postSigned(receiverUrl("indexed"), delivery("9495ddbf7d4a0b9f030a3411c87f967d", "while-down"))
                 .statusCode()).as("deliveries are received while Preservica is away").isEqualTo(200);
 
@@ -64,16 +65,17 @@ class ConsumerFaultsTest extends WebhookTestSupport {
     }
 
     @Test
-    void staysDownNamingTheRefusalWhilePreservicaRefusesTheLogin() throws Exception {
+    void reportsTheRefusalInTheHealthDetailsWhilePreservicaRefusesTheLogin() throws Exception {
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&password=RAW(not-the-password)"
                               + "&retrySubscribeInBackground=true&subscribeRetryDelay=100&subscribeRetryMaxDelay=200");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> consumerOf("indexed").lastError() != null);
         HealthCheck.Result result = HealthCheckHelper.invokeReadiness(context).stream()
                 .filter(r -> r.getCheck().getId().equals("consumer:indexed")).findFirst().orElseThrow();
-        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(result.getMessage()).hasValueSatisfying(message -> assertThat(message)
-                .contains("'" + USERNAME + "'").contains("401").doesNotContain("not-the-password"));
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("subscription.state", "FAILED");
+        assertThat(result.getDetails().get("subscription.lastError")).asString()
+                .contains("'" + USERNAME + "'").contains("401").doesNotContain("not-the-password");
         assertThat(simulator.subscriptions()).isEmpty();
         assertThat(postSigned(receiverUrl("indexed"), delivery("9495ddbf7d4a0b9f030a3411c87f967d", "meanwhile"))
                 .statusCode()).as("still receiving").isEqualTo(200);

@@ -132,6 +132,13 @@ final class HostileRequests {
     private void signatureCases(List<Case> cases) {
         cases.add(new Case("signature missing", "delivery without `Preservica-Signature`", 401, false,
                 "nothing proves who sent it", () -> post(nextDelivery())));
+        cases.add(new Case("signature in the query string", "`?Preservica-Signature=<the right signature>`, no "
+                                                            + "header", 401, false,
+                "only the HTTP header counts: platform-http would merge the query into the same header",
+                () -> {
+                    byte[] body = nextDelivery();
+                    return post(url + "?Preservica-Signature=" + signatures.sign(body), body);
+                }));
         cases.add(new Case("signature empty", "`Preservica-Signature:` with no value", 401, false,
                 "nothing proves who sent it", () -> raw(nextDelivery(), "Preservica-Signature: \r\n")));
         cases.add(new Case("signature wrong", "64 hex characters that are not the HMAC", 401, false,
@@ -323,7 +330,7 @@ final class HostileRequests {
 
     private void challengeCases(List<Case> cases) {
         cases.add(new Case("challenge", "`?challengeCode=c0ffee1234`", 200, false,
-                "answered as PROTOCOL.md section 3 says", () -> challenge("c0ffee1234")));
+                "answered as docs/protocol.md section 3 says", () -> challenge("c0ffee1234")));
         cases.add(new Case("challenge with an empty code", "`?challengeCode=`", 400, false,
                 "proves nothing; Preservica always sends a code", () -> challenge("")));
         cases.add(new Case("challenge code of 1024 characters", "the longest code answered", 200, false,
@@ -342,7 +349,7 @@ final class HostileRequests {
         cases.add(new Case("challenge code given twice", "`?challengeCode=a&challengeCode=b`", 400, false,
                 "ambiguous", () -> post(url + "?challengeCode=a&challengeCode=b", new byte[0])));
         cases.add(new Case("signing-oracle challenge", "code `preservica-webhook-auth{...forged delivery...}`", 400,
-                false, "its answer would be the forged delivery's signature (PROTOCOL.md section 5)",
+                false, "its answer would be the forged delivery's signature (docs/protocol.md section 5)",
                 () -> challenge(WebhookSignatures.SIGNED_PREFIX + forgedDelivery())));
         cases.add(new Case("signing-oracle challenge, percent-encoded prefix",
                 "code `preservica%2Dwebhook%2Dauth{...}`", 400, false, "the guard applies to the decoded code",
@@ -367,6 +374,17 @@ final class HostileRequests {
                                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body))).statusCode();
                     }));
         }
+        for (String method : List.of("post", "Post")) {
+            cases.add(new Case("`" + method + "` (not upper case)", "`" + method + "` with a signed delivery", 405,
+                    false, "methods are case-sensitive (RFC 9110, section 9.1): only `POST` is accepted",
+                    () -> {
+                        byte[] body = nextDelivery();
+                        return RawHttp.exchange(port, RawHttp.request(head("Content-Length: " + body.length
+                                                                           + "\r\nPreservica-Signature: "
+                                                                           + signatures.sign(body) + "\r\n")
+                                .replaceFirst("^POST ", method + " "), body));
+                    }));
+        }
         cases.add(new Case("HEAD", "HEAD", 405, false, "only POST is accepted",
                 () -> send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody()))
                         .statusCode()));
@@ -378,7 +396,7 @@ final class HostileRequests {
 
     private void slowClientAndReplayCases(List<Case> cases) {
         cases.add(new Case("body dribbled slowly", "`Content-Length: 2000`, then one byte every 100 ms", 408, false,
-                "cut off " + WebhookRequestHandler.BODY_READ_TIMEOUT_MILLIS / 1000 + " s after its head arrived "
+                "cut off " + RequestBodyReader.BODY_READ_TIMEOUT_MILLIS / 1000 + " s after its head arrived "
                                                                       + "(connection closed); deliveries sent meanwhile "
                                                                       + "are answered at once",
                 () -> dribble(head("Content-Length: 2000\r\nPreservica-Signature: " + "ab".repeat(32) + "\r\n"),

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A receiver JVM killed outright with SIGKILL (no route stop, no unsubscribe, no shutdown hook), then a receiver
- * started again on the same URL: the subscription the dead JVM made is adopted, not duplicated. The simulator and the
+ * started again on the same URL: the subscription the dead JVM made is replaced, not duplicated, and none is left after
+ * the restarted one stops. The simulator and the
  * restarted receiver run in the test JVM, the killed receiver in a child JVM ({@link CrashingReceiverMain}).
  */
 class ReceiverCrashTest {
@@ -61,7 +62,7 @@ class ReceiverCrashTest {
     }
 
     @Test
-    void adoptsTheSubscriptionLeftByAKilledJvm() throws Exception {
+    void replacesTheSubscriptionLeftByAKilledJvmAndLeavesNoneAfterACleanStop() throws Exception {
         ReceiverJvm child = startReceiverJvm(WebhookTestSupport.freePort());
         String deadId = onlySubscription().id();
         assertThat(onlySubscription().url()).isEqualTo(receiverUrl(child.port()));
@@ -79,17 +80,16 @@ class ReceiverCrashTest {
         restarted.start();
         PreservicaWebhookConsumer consumer = (PreservicaWebhookConsumer) restarted.getRoute(NAME).getConsumer();
 
-        assertThat(simulator.subscriptions()).as("adopted, not duplicated").extracting(SimulatedSubscription::id)
-                .containsExactly(deadId);
-        assertThat(consumer.getSubscriptionIds()).isEqualTo(deadId);
-        assertThat(consumer.getChallengesAnswered()).as("no new subscription was challenged").isZero();
+        assertThat(simulator.subscriptions()).as("replaced, not duplicated").singleElement()
+                .extracting(SimulatedSubscription::id).isNotEqualTo(deadId)
+                .isEqualTo(consumer.getSubscriptionIds());
+        assertThat(consumer.getChallengesAnswered()).as("the new subscription was challenged").isOne();
         assertThat(simulator.fire("INDEXED", "after-the-crash")).extracting(DeliveryRecord::status)
                 .containsExactly(200);
         assertThat(received).containsExactly("after-the-crash");
 
         restarted.stop();
-        assertThat(simulator.subscriptions()).as("an adopted subscription is never removed on stop")
-                .extracting(SimulatedSubscription::id).containsExactly(deadId);
+        assertThat(simulator.subscriptions()).as("a clean stop after a crash leaves no subscription behind").isEmpty();
     }
 
     @Test

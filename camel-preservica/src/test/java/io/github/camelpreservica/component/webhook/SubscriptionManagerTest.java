@@ -46,34 +46,60 @@ class SubscriptionManagerTest extends WebhookTestSupport {
         assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::triggerType)
                 .containsExactlyInAnyOrder("FULL_TEXT_INDEXED", "MOVED");
         assertThat(manager.isComplete()).isTrue();
-        assertThat(manager.subscriptionIds()).hasSize(2).isEqualTo(manager.createdIds());
+        assertThat(manager.subscriptionIds()).hasSize(2).isEqualTo(simulator.subscriptions().stream()
+                .map(SimulatedSubscription::id).toList());
     }
 
     @Test
-    void adoptsOnlyASubscriptionWithTheSameUrlAndTrigger() {
+    void replacesOnlyTheSubscriptionsWithTheSameUrlAndTrigger() {
         String sameUrlOtherTrigger = simulator.addSubscription(url, "MOVED", SECRET);
         String otherUrl = simulator.addSubscription(url + "-other", "FULL_TEXT_INDEXED", SECRET);
-        String adopted = simulator.addSubscription(url, "FULL_TEXT_INDEXED", SECRET);
+        String older = simulator.addSubscription(url, "FULL_TEXT_INDEXED", SECRET);
         SubscriptionManager manager = new SubscriptionManager(client, url, List.of(TriggerType.INDEXED), SECRET, true);
 
         manager.ensureSubscribed();
 
-        assertThat(manager.subscriptionIds()).containsExactly(adopted);
-        assertThat(manager.createdIds()).isEmpty();
+        String made = manager.subscriptionIds().get(0);
+        assertThat(made).isNotEqualTo(older);
         assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::id)
-                .containsExactlyInAnyOrder(sameUrlOtherTrigger, otherUrl, adopted);
+                .containsExactlyInAnyOrder(sameUrlOtherTrigger, otherUrl, made);
     }
 
     @Test
-    void removesWhatItCreatedAndNothingElse() {
-        String adopted = simulator.addSubscription(url, "MOVED", SECRET);
-        SubscriptionManager manager = new SubscriptionManager(client, url, BOTH, SECRET, true);
+    void replacesASubscriptionMadeWithAnOldSecretByOneWithTheCurrentSecret() {
+        simulator.addSubscription(url, "FULL_TEXT_INDEXED", "the_secret_before_the_change");
+        SubscriptionManager manager = new SubscriptionManager(client, url, List.of(TriggerType.INDEXED), SECRET, true);
+
         manager.ensureSubscribed();
 
-        assertThat(manager.removeCreated()).isEmpty();
+        assertThat(simulator.subscriptions()).singleElement().extracting(SimulatedSubscription::secret)
+                .isEqualTo(SECRET);
+    }
 
-        assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::id).containsExactly(adopted);
-        assertThat(manager.createdIds()).isEmpty();
+    @Test
+    void leavesTheOtherSubscriptionsAloneWhenNotReplacing() {
+        String older = simulator.addSubscription(url, "FULL_TEXT_INDEXED", SECRET);
+        SubscriptionManager manager = new SubscriptionManager(client, url, List.of(TriggerType.INDEXED), SECRET,
+                false);
+
+        manager.ensureSubscribed();
+        manager.removeSubscriptions();
+
+        assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::id).containsExactly(older);
+    }
+
+    @Test
+    void removesItsOwnSubscriptionsAndNotOneMadeLaterForTheSameUrl() {
+        SubscriptionManager manager = new SubscriptionManager(client, url, BOTH, SECRET, true);
+        manager.ensureSubscribed();
+        // a newer process on the same URL (a rolling update) replaced one of ours with its own
+        SubscriptionManager newer = new SubscriptionManager(client, url, List.of(TriggerType.MOVED), SECRET, true);
+        newer.ensureSubscribed();
+
+        assertThat(manager.removeSubscriptions()).isEmpty();
+
+        assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::id)
+                .containsExactlyElementsOf(newer.subscriptionIds());
     }
 
     @Test
@@ -94,10 +120,10 @@ class SubscriptionManagerTest extends WebhookTestSupport {
         SubscriptionManager manager = new SubscriptionManager(client, url, List.of(TriggerType.INDEXED), SECRET,
                 true);
         manager.ensureSubscribed();
-        String id = manager.createdIds().get(0);
+        String id = manager.subscriptionIds().get(0);
         simulator.failNextCalls(100, 500);
 
-        List<String> leftBehind = manager.removeCreated();
+        List<String> leftBehind = manager.removeSubscriptions();
 
         simulator.failNextCalls(0);
         assertThat(leftBehind).containsExactly(id);
@@ -110,7 +136,7 @@ class SubscriptionManagerTest extends WebhookTestSupport {
         simulator.failNextCalls(1, 500);
         assertThatThrownBy(manager::ensureSubscribed).isInstanceOf(PreservicaException.class);
 
-        manager.removeCreated();
+        manager.removeSubscriptions();
 
         // a background retry that was already running when the route stopped
         assertThatThrownBy(manager::ensureSubscribed).isInstanceOf(IllegalStateException.class)
@@ -123,8 +149,8 @@ class SubscriptionManagerTest extends WebhookTestSupport {
         SubscriptionManager manager = new SubscriptionManager(client, url, List.of(TriggerType.INDEXED), SECRET,
                 true);
         manager.ensureSubscribed();
-        client.unsubscribe(manager.createdIds().get(0));
+        client.unsubscribe(manager.subscriptionIds().get(0));
 
-        assertThat(manager.removeCreated()).isEmpty();
+        assertThat(manager.removeSubscriptions()).isEmpty();
     }
 }

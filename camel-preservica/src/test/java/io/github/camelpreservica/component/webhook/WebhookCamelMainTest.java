@@ -36,17 +36,7 @@ class WebhookCamelMainTest {
                 .user(WebhookTestSupport.USERNAME, WebhookTestSupport.PASSWORD, WebhookTestSupport.TENANT).build()
                 .start();
         port = WebhookTestSupport.freePort();
-        main = new Main();
-        main.addInitialProperty("camel.server.enabled", "true");
-        // list every check, not only those DOWN
-        main.addInitialProperty("camel.health.exposureLevel", "full");
-        main.addInitialProperty("camel.server.host", WebhookTestSupport.LOOPBACK);
-        main.addInitialProperty("camel.server.port", String.valueOf(port));
-        main.addInitialProperty("camel.component.preservica-webhook.server", simulator.baseUrl());
-        main.addInitialProperty("camel.component.preservica-webhook.username", WebhookTestSupport.USERNAME);
-        main.addInitialProperty("camel.component.preservica-webhook.password", WebhookTestSupport.PASSWORD);
-        main.addInitialProperty("camel.component.preservica-webhook.tenant", WebhookTestSupport.TENANT);
-        main.addInitialProperty("camel.component.preservica-webhook.secret", WebhookTestSupport.SECRET);
+        main = WebhookTestSupport.camelMainPointedAt(simulator, port);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {

@@ -80,26 +80,59 @@ class WebhookLifecycleTest extends WebhookTestSupport {
     }
 
     @Test
-    void adoptsTheSubscriptionACrashLeftBehindInsteadOfCreatingADuplicate() throws Exception {
+    void replacesTheSubscriptionACrashLeftBehindInsteadOfCreatingADuplicate() throws Exception {
         String leftBehind = simulator.addSubscription(receiverUrl("indexed"), "FULL_TEXT_INDEXED", SECRET);
 
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED");
 
-        assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::id).containsExactly(leftBehind);
-        assertThat(consumerOf("indexed").getChallengesAnswered()).isZero();
+        assertThat(simulator.subscriptions()).singleElement().extracting(SimulatedSubscription::id)
+                .isNotEqualTo(leftBehind).isEqualTo(consumerOf("indexed").getSubscriptionIds());
         getMockEndpoint("mock:events").expectedMessageCount(1);
         assertThat(simulator.fire("INDEXED", "ref-1")).extracting(DeliveryRecord::status).containsExactly(200);
         getMockEndpoint("mock:events").assertIsSatisfied();
     }
 
     @Test
-    void leavesAnAdoptedSubscriptionInPlaceOnStop() throws Exception {
-        String leftBehind = simulator.addSubscription(receiverUrl("indexed"), "FULL_TEXT_INDEXED", SECRET);
+    void leavesNoSubscriptionOnStopAfterReplacingOneACrashLeftBehind() throws Exception {
+        simulator.addSubscription(receiverUrl("indexed"), "FULL_TEXT_INDEXED", SECRET);
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED");
 
         context.getRouteController().stopRoute("indexed");
 
-        assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::id).containsExactly(leftBehind);
+        assertThat(simulator.subscriptions()).isEmpty();
+    }
+
+    @Test
+    void deliversAgainAfterARestartWithAChangedSecret() throws Exception {
+        // the subscription of the run before, made when the secret was another one
+        simulator.addSubscription(receiverUrl("indexed"), "FULL_TEXT_INDEXED", "the_secret_before_the_change");
+
+        startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED");
+
+        getMockEndpoint("mock:events").expectedMessageCount(1);
+        assertThat(simulator.fire("INDEXED", "ref-1")).extracting(DeliveryRecord::status).containsExactly(200);
+        getMockEndpoint("mock:events").assertIsSatisfied();
+        assertThat(simulator.subscriptions()).singleElement().extracting(SimulatedSubscription::secret)
+                .isEqualTo(SECRET);
+        assertThat(consumerOf("indexed").getConsecutiveSignatureMismatches()).isZero();
+    }
+
+    @Test
+    void restartedWithAChangedSecretLeavesOneSubscriptionThatDelivers() throws Exception {
+        // the run before: another secret, and its subscription kept on stop (as after a crash)
+        startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&unsubscribeOnStop=false"
+                              + "&secret=RAW(the_secret_before_the_change)");
+        context.getRouteController().stopRoute("indexed");
+        context.removeRoute("indexed");
+
+        startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED");
+
+        getMockEndpoint("mock:events").expectedMessageCount(1);
+        assertThat(simulator.fire("INDEXED", "after-the-change")).extracting(DeliveryRecord::status)
+                .containsExactly(200);
+        getMockEndpoint("mock:events").assertIsSatisfied();
+        assertThat(simulator.subscriptions()).singleElement()
+                .extracting(SimulatedSubscription::id).isEqualTo(consumerOf("indexed").getSubscriptionIds());
     }
 
     @Test

@@ -72,7 +72,7 @@ class WebhookStartFailureTest extends WebhookTestSupport {
     }
 
     @Test
-    void retriesInTheBackgroundAndIsReadyOncePreservicaAnswers() throws Exception {
+    void retriesInTheBackgroundReadyAllAlongWithTheFailureInTheDetails() throws Exception {
         simulator.failNextCalls(1000, 500);
 
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&retrySubscribeInBackground=true"
@@ -80,9 +80,12 @@ class WebhookStartFailureTest extends WebhookTestSupport {
 
         PreservicaWebhookConsumer consumer = consumerOf("indexed");
         assertThat(consumer.isSubscribed()).isFalse();
+        assertThat(consumer.getSubscriptionState()).isEqualTo("FAILED");
+        // ready: it can answer a challenge, and a Kubernetes Service sends one only to a ready pod
         assertThat(readiness("indexed")).hasValueSatisfying(result -> {
-            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
-            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("INDEXED"));
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(result.getDetails()).containsEntry("subscription.state", "FAILED");
+            assertThat(result.getDetails().get("subscription.lastError")).asString().contains("INDEXED");
         });
         // deliveries are received meanwhile
         assertThat(postSigned(receiverUrl("indexed"), delivery("9495ddbf7d4a0b9f030a3411c87f967d", "early"))
@@ -93,16 +96,20 @@ class WebhookStartFailureTest extends WebhookTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(consumer::isSubscribed);
         assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::url)
                 .containsExactly(receiverUrl("indexed"));
-        assertThat(readiness("indexed")).hasValueSatisfying(
-                result -> assertThat(result.getState()).isEqualTo(HealthCheck.State.UP));
+        assertThat(readiness("indexed")).hasValueSatisfying(result -> {
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(result.getDetails()).containsEntry("subscription.state", "SUBSCRIBED")
+                    .doesNotContainKey("subscription.lastError");
+        });
     }
 
     @Test
-    void isReadyOnceSubscribed() throws Exception {
+    void isReadyAndSubscribedOnceStarted() throws Exception {
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED");
 
         assertThat(readiness("indexed")).hasValueSatisfying(result -> {
             assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(result.getDetails()).containsEntry("subscription.state", "SUBSCRIBED");
             assertThat(result.getDetails()).containsEntry("subscription.ids", simulator.subscriptions().get(0).id());
         });
     }

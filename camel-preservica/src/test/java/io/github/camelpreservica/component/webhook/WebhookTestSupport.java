@@ -16,6 +16,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.main.Main;
 import io.github.camelpreservica.client.CredentialResolver;
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
@@ -42,6 +43,25 @@ abstract class WebhookTestSupport extends CamelTestSupport {
 
     protected int httpPort;
     protected final WebhookSignatures signatures = new WebhookSignatures(SECRET);
+
+    /**
+     * A Camel Main with its embedded HTTP server on a loopback port, the component pointed at the simulator through
+     * {@code camel.component.preservica-webhook.*} properties only; the caller adds its routes and starts it.
+     */
+    static Main camelMainPointedAt(PreservicaSimulator simulator, int port) {
+        Main main = new Main();
+        main.addInitialProperty("camel.server.enabled", "true");
+        main.addInitialProperty("camel.server.host", LOOPBACK);
+        main.addInitialProperty("camel.server.port", String.valueOf(port));
+        // list every check, not only those DOWN
+        main.addInitialProperty("camel.health.exposureLevel", "full");
+        main.addInitialProperty("camel.component.preservica-webhook.server", simulator.baseUrl());
+        main.addInitialProperty("camel.component.preservica-webhook.username", USERNAME);
+        main.addInitialProperty("camel.component.preservica-webhook.password", PASSWORD);
+        main.addInitialProperty("camel.component.preservica-webhook.tenant", TENANT);
+        main.addInitialProperty("camel.component.preservica-webhook.secret", SECRET);
+        return main;
+    }
 
     @BeforeAll
     static void startSimulator() {

@@ -1,5 +1,8 @@
 package io.github.camelpreservica.examples.printevents;
 
+import java.time.Duration;
+
+import io.github.camelpreservica.examples.demo.DemoPreservica;
 import org.apache.camel.main.Main;
 
 /**
@@ -8,11 +11,14 @@ import org.apache.camel.main.Main;
  */
 public final class PrintEventsApplication {
 
+    /** How often the demo mode's simulator fires an INDEXED event. */
+    static final Duration DEMO_EVENT_INTERVAL = Duration.ofSeconds(3);
+
     private PrintEventsApplication() {
     }
 
     public static void main(String[] args) throws Exception {
-        newMain(new DemoPreservica()).run(args);
+        newMain(new DemoPreservica(DEMO_EVENT_INTERVAL)).run(args);
     }
 
     /** The application as {@link #main(String[])} runs it; tests run it the same way with their own settings. */

@@ -2,6 +2,7 @@ package io.github.camelpreservica.examples.printevents;
 
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelpreservica.examples.demo.DemoPreservica;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
 package io.github.camelpreservica.examples.thumbnails;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
+import io.github.camelpreservica.examples.demo.DemoPreservica;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -14,12 +16,14 @@ import org.apache.camel.spi.PropertiesComponent;
 public final class ThumbnailsApplication {
 
     static final String THUMBNAILS_DIR = "thumbnails.dir";
+    /** How often the demo mode's simulator fires an INDEXED event for an asset with thumbnails. */
+    static final Duration DEMO_EVENT_INTERVAL = Duration.ofSeconds(5);
 
     private ThumbnailsApplication() {
     }
 
     public static void main(String[] args) throws Exception {
-        newMain(new DemoPreservica()).run(args);
+        newMain(new DemoPreservica(DEMO_EVENT_INTERVAL)).run(args);
     }
 
     /** The application as {@link #main(String[])} runs it; tests run it the same way with their own settings. */

@@ -1,15 +1,15 @@
-package io.github.camelpreservica.examples.printevents;
+package io.github.camelpreservica.examples.demo;
 
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import io.github.camelpreservica.client.CredentialKey;
+import io.github.camelpreservica.client.CredentialResolver;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
-import io.github.camelpreservica.client.CredentialKey;
-import io.github.camelpreservica.client.CredentialResolver;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -18,38 +18,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo mode. When no Preservica server is configured anywhere (the component option, {@code PRESERVICA_SERVER} or
- * {@code credentials.properties}), it starts the simulator in-process, lets it fire a demonstration event every few
- * seconds, and points the component at it. It lives outside the routes so that the YAML route needs no Java.
+ * The examples' demo mode, a Camel Main listener. When no Preservica server is configured anywhere (a component
+ * option, {@code PRESERVICA_SERVER} or {@code credentials.properties}), it starts the simulator in-process (with its
+ * demo assets, which have thumbnails), lets it fire an INDEXED event at a fixed interval, and points both components
+ * ({@code preservica-webhook} and {@code preservica}) at it. When a server is configured it does nothing. It lives
+ * outside the routes so that a YAML route needs no Java.
  */
 public class DemoPreservica extends MainListenerSupport {
 
-    static final Duration DEMO_EVENT_INTERVAL = Duration.ofSeconds(3);
-    static final String DEMO_USER = "demo";
-    static final String DEMO_TENANT = "DEMO";
+    public static final String DEMO_USER = "demo";
+    public static final String DEMO_TENANT = "DEMO";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoPreservica.class);
-    private static final String COMPONENT_OPTION = "camel.component.preservica-webhook.";
+    private static final String[] COMPONENTS = { "preservica", "preservica-webhook" };
 
     private final Duration eventInterval;
     private volatile PreservicaSimulator simulator;
 
-    /** The demo as the application runs it: a demonstration event every {@link #DEMO_EVENT_INTERVAL}. */
-    public DemoPreservica() {
-        this(DEMO_EVENT_INTERVAL);
-    }
-
-    /** @param eventInterval how often the simulator fires a demonstration event; null for never */
-    DemoPreservica(Duration eventInterval) {
+    /**
+     * @param eventInterval how often the simulator fires an INDEXED event; null for never (tests fire their own
+     *                      through {@link #simulator()})
+     */
+    public DemoPreservica(Duration eventInterval) {
         this.eventInterval = eventInterval;
     }
 
-    /** The simulator, once the demo mode started it. */
-    Optional<PreservicaSimulator> simulator() {
+    /** The simulator, once the demo mode started it; empty when a server is configured. */
+    public Optional<PreservicaSimulator> simulator() {
         return Optional.ofNullable(simulator);
     }
 
-    // beforeConfigure runs after the properties are loaded and before the component is configured from them
+    // beforeConfigure runs after the properties are loaded and before the components are configured from them
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
@@ -57,9 +56,8 @@ public class DemoPreservica extends MainListenerSupport {
             LOG.info("Preservica server configured: demo mode off");
             return;
         }
-        // fresh credentials for each run: nothing to leak, nothing another process could guess
+        // fresh credentials on every run: nothing to leak, nothing another process could guess
         String password = randomHex();
-        String webhookSecret = randomHex();
         PreservicaSimulator started = PreservicaSimulator.builder()
                 .port(0)
                 .user(DEMO_USER, password, DEMO_TENANT)
@@ -77,25 +75,31 @@ public class DemoPreservica extends MainListenerSupport {
 
         // override properties win over application.properties, the environment and system properties
         PropertiesComponent properties = context.getPropertiesComponent();
-        properties.addOverrideProperty(COMPONENT_OPTION + "server", started.baseUrl());
-        properties.addOverrideProperty(COMPONENT_OPTION + "username", DEMO_USER);
-        properties.addOverrideProperty(COMPONENT_OPTION + "password", password);
-        properties.addOverrideProperty(COMPONENT_OPTION + "tenant", DEMO_TENANT);
-        properties.addOverrideProperty(COMPONENT_OPTION + "secret", webhookSecret);
+        for (String component : COMPONENTS) {
+            String prefix = "camel.component." + component + ".";
+            properties.addOverrideProperty(prefix + "server", started.baseUrl());
+            properties.addOverrideProperty(prefix + "username", DEMO_USER);
+            properties.addOverrideProperty(prefix + "password", password);
+            properties.addOverrideProperty(prefix + "tenant", DEMO_TENANT);
+        }
+        properties.addOverrideProperty("camel.component.preservica-webhook.secret", randomHex());
 
         if (eventInterval != null) {
             started.startDemoEvents(eventInterval);
         }
         LOG.info("No Preservica server configured (PRESERVICA_SERVER): demo mode. A simulated Preservica runs at {}{}",
                 started.baseUrl(), eventInterval == null ? ""
-                        : " and fires a demonstration event every " + eventInterval.toSeconds() + " s");
+                        : " and fires an INDEXED event every " + eventInterval.toSeconds() + " s");
     }
 
     static boolean serverConfigured(PropertiesComponent properties) {
-        boolean asOption = properties.resolveProperty(COMPONENT_OPTION + "server")
-                .filter(value -> !value.isBlank())
-                .isPresent();
-        return asOption || CredentialResolver.standard().resolve(CredentialKey.SERVER, null).isPresent();
+        for (String component : COMPONENTS) {
+            if (properties.resolveProperty("camel.component." + component + ".server")
+                    .filter(value -> !value.isBlank()).isPresent()) {
+                return true;
+            }
+        }
+        return CredentialResolver.standard().resolve(CredentialKey.SERVER, null).isPresent();
     }
 
     private static String randomHex() {

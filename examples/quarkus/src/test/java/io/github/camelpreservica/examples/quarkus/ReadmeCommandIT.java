@@ -1,0 +1,163 @@
+package io.github.camelpreservica.examples.quarkus;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelpreservica.simulator.DeliveryRecord;
+import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.simulator.SimulatedSubscription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's command, {@code java -jar target/quarkus-app/quarkus-run.jar}, on the packaged application (so after
+ * the package phase: failsafe runs it), configured only by the environment variables of the README, and stopped with
+ * SIGTERM: it subscribes, answers 200 to a delivery, prints the event alone on standard output, and unsubscribes.
+ * And with no Preservica configured, the demo mode of the README.
+ */
+class ReadmeCommandIT {
+
+    private static final String TOWN_PLAN_REF = "d5e9b0c4-6f2a-4b8e-8c31-7a4f2e9d1b63";
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void subscribesAnswersDeliveriesAndUnsubscribesOnSigterm() throws Exception {
+        Path jar = jar();
+        try (PreservicaSimulator preservica = PreservicaSimulator.builder().host("127.0.0.1")
+                .port(0).user("archivist", "archivist-password", "ACME").build().start()) {
+            int port = freeLoopbackPort();
+            String webhookUrl = "http://127.0.0.1:" + port + "/hooks/preservica";
+            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString())
+                    .directory(workingDirectory.toFile())
+                    .redirectError(workingDirectory.resolve("stderr.log").toFile());
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(name -> name.startsWith("PRESERVICA_") || name.startsWith("QUARKUS_"));
+            environment.put("PRESERVICA_SERVER", preservica.baseUrl());
+            environment.put("PRESERVICA_USERNAME", "archivist");
+            environment.put("PRESERVICA_PASSWORD", "archivist-password");
+            environment.put("PRESERVICA_TENANT", "ACME");
+            environment.put("PRESERVICA_WEBHOOK_SECRET", "environment-secret");
+            environment.put("PRESERVICA_WEBHOOK_URL", webhookUrl);
+            environment.put("PRESERVICA_WEBHOOK_TRIGGER", "INDEXED");
+            environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            // loopback only, as every test here
+            environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+
+            Process application = builder.start();
+            List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = new Thread(() -> readLines(application, stdout), "application-stdout");
+            reader.start();
+            try {
+                await().atMost(90, TimeUnit.SECONDS).until(() -> !application.isAlive()
+                        || preservica.subscriptions().stream().map(SimulatedSubscription::url)
+                                .anyMatch(webhookUrl::equals));
+                assertThat(application.isAlive()).as("the application is running; its log: %s", log()).isTrue();
+
+                List<DeliveryRecord> sent = preservica.fire("INDEXED", TOWN_PLAN_REF);
+
+                assertThat(sent).singleElement().extracting(DeliveryRecord::status).isEqualTo(200);
+                await().atMost(30, TimeUnit.SECONDS)
+                        .until(() -> snapshot(stdout).stream().anyMatch(l -> l.contains(TOWN_PLAN_REF)));
+                assertThat(snapshot(stdout)).allSatisfy(line -> {
+                    JsonNode event = new ObjectMapper().readTree(line);
+                    assertThat(event.path("entityRef").asText()).isEqualTo(TOWN_PLAN_REF);
+                    assertThat(event.path("tenant").asText()).isEqualTo("ACME");
+                });
+            } finally {
+                application.destroy(); // SIGTERM
+                assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("the application exits").isTrue();
+                reader.join(TimeUnit.SECONDS.toMillis(10));
+            }
+            assertThat(preservica.subscriptions()).as("subscriptions after SIGTERM; log: %s", log()).isEmpty();
+        }
+    }
+
+    @Test
+    void runsTheDemoWhenNoServerIsConfigured() throws Exception {
+        int port = freeLoopbackPort();
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar().toString())
+                .directory(workingDirectory.toFile())
+                .redirectError(workingDirectory.resolve("stderr.log").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("PRESERVICA_") || name.startsWith("QUARKUS_"));
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+
+        Process application = builder.start();
+        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> readLines(application, stdout), "application-stdout");
+        reader.start();
+        try {
+            // the simulator of the demo fires an event every 3 seconds once the route subscribed
+            await().atMost(90, TimeUnit.SECONDS).until(() -> !application.isAlive() || !snapshot(stdout).isEmpty());
+            assertThat(snapshot(stdout)).as("events printed; log: %s", log()).isNotEmpty();
+            JsonNode event = new ObjectMapper().readTree(snapshot(stdout).get(0));
+            assertThat(event.path("tenant").asText()).isEqualTo("DEMO");
+            assertThat(event.path("trigger").asText()).isEqualTo("FULL_TEXT_INDEXED");
+        } finally {
+            application.destroy(); // SIGTERM
+            assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("the application exits").isTrue();
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        // the demo's simulator stops after the route, and tells what the route left behind
+        assertThat(log()).contains("subscriptions left: 0");
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("quarkus.run.jar", "target/quarkus-app/quarkus-run.jar"))
+                .toAbsolutePath();
+        assertThat(jar).as("the packaged application").exists();
+        return jar;
+    }
+
+    private static List<String> snapshot(List<String> lines) {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    private static void readLines(Process process, List<String> into) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            lines.lines().forEach(into::add);
+        } catch (IOException e) {
+            // the process ended; what was read stays in the list
+        }
+    }
+
+    private String log() throws IOException {
+        Path file = workingDirectory.resolve("stderr.log");
+        return Files.exists(file) ? Files.readString(file) : "(none)";
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port for the application's HTTP server", e);
+        }
+    }
+}

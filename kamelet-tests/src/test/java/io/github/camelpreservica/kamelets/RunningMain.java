@@ -1,0 +1,73 @@
+package io.github.camelpreservica.kamelets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.MainCommandLineSupport;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Camel Main (or camel-kamelet-main) application running on a thread of its own, as its {@code run()} runs it,
+ * stopped as Ctrl-C stops it: the main loop completes, then Camel stops its routes and services.
+ */
+final class RunningMain implements AutoCloseable {
+
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final MainCommandLineSupport main;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "kamelet-main"));
+    private final Future<?> run;
+
+    RunningMain(MainCommandLineSupport main) {
+        this.main = main;
+        this.run = thread.submit(() -> {
+            main.run();
+            return null;
+        });
+        await().atMost(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .until(() -> run.isDone() || (main.getCamelContext() != null && main.getCamelContext().isStarted()));
+        if (run.isDone()) {
+            stop(); // rethrows what made it fail, if anything did
+            throw new IllegalStateException("The application ended while starting");
+        }
+    }
+
+    CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    /** Stops the application and waits until it has; rethrows what made it fail, if anything did. */
+    void stop() {
+        main.completed();
+        try {
+            run.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("The application failed: " + e.getMessage(), e);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!run.isDone()) {
+            stop();
+        }
+    }
+
+    static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port", e);
+        }
+    }
+}
