@@ -1,5 +1,8 @@
 package io.github.camelpreservica.examples.cataloguesync;
 
+import java.time.Duration;
+
+import io.github.camelpreservica.examples.demo.DemoPreservica;
 import org.apache.camel.main.Main;
 
 /**
@@ -8,11 +11,14 @@ import org.apache.camel.main.Main;
  */
 public final class CatalogueSyncApplication {
 
+    /** How often the demo mode's simulator creates or edits an entity ({@link DemoChanges}). */
+    static final Duration DEMO_CHANGE_INTERVAL = Duration.ofSeconds(4);
+
     private CatalogueSyncApplication() {
     }
 
     public static void main(String[] args) throws Exception {
-        newMain(new DemoPreservica()).run(args);
+        newMain(new DemoPreservica(DEMO_CHANGE_INTERVAL, DemoChanges.ACTIVITY)).run(args);
     }
 
     /** The application as {@link #main(String[])} runs it; tests run it the same way with their own settings. */

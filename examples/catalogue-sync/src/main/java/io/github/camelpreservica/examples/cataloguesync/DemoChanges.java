@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelpreservica.examples.demo.DemoPreservica.DemoActivity;
 import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedAsset;
@@ -22,8 +23,24 @@ import org.slf4j.LoggerFactory;
  * thumbnail of a demo asset) and its INDEXED webhook fires; an asset is retitled (Preservica fires no webhook for
  * that: the catch-up brings it); an asset's security tag changes (SECURITY_CHANGED fires); and, once there are
  * enough, the oldest new asset is deleted (no webhook either), until then the demo folder is renamed (no webhook).
+ * The shared demo mode runs it through {@link #ACTIVITY} in place of the simulator's own INDEXED events.
  */
-final class DemoChanges {
+final class DemoChanges implements AutoCloseable {
+
+    /** The demo mode's activity: a {@code DemoChanges} on the demo's simulator, closed before the simulator. */
+    static final DemoActivity ACTIVITY = new DemoActivity() {
+        @Override
+        public AutoCloseable start(PreservicaSimulator simulator, Duration interval) {
+            DemoChanges changes = new DemoChanges(simulator);
+            changes.start(interval);
+            return changes;
+        }
+
+        @Override
+        public String description() {
+            return "creates or edits an entity";
+        }
+    };
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoChanges.class);
     private static final List<String> SUBJECTS = List.of("Harbour wall", "Lifeboat crew", "Market day",
@@ -50,7 +67,8 @@ final class DemoChanges {
                 TimeUnit.MILLISECONDS);
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void close() {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;

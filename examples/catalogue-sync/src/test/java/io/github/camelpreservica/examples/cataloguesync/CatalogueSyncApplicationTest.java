@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelpreservica.examples.demo.DemoPreservica;
 import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.FireRequest;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
@@ -45,7 +46,8 @@ class CatalogueSyncApplicationTest {
             PreservicaSimulator preservica = demo.simulator().orElseThrow();
             await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
             assertThat(app.camelContext().getRoutes()).extracting(Route::getRouteId)
-                    .contains("catalogue-sync-" + dsl).doesNotContain("catalogue-sync-" + (dsl.equals("java") ? "yaml" : "java"));
+                    .contains("catalogue-sync-" + dsl)
+                    .doesNotContain("catalogue-sync-" + (dsl.equals("java") ? "yaml" : "java"));
             SimulatedAsset harbour = preservica.assets().stream()
                     .filter(asset -> asset.ref().equals(DemoAssets.HARBOUR_REF)).findFirst().orElseThrow();
             preservica.addFolder(new SimulatedFolder(NEW_FOLDER, "Maps & plans", "Surveys", "closed",
