@@ -43,6 +43,7 @@ public final class PreservicaClient implements AutoCloseable {
     static final String USER_DETAILS_PATH = "/api/user/details";
     static final String SUBSCRIPTIONS_PATH = "/api/webhook/subscriptions";
     static final String ASSET_PATH = "/api/entity/information-objects/";
+    static final String FOLDER_PATH = "/api/entity/structural-objects/";
     static final String THUMBNAIL_PATH = "/api/content/thumbnail";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(PreservicaClient.class);
@@ -199,6 +200,18 @@ public final class PreservicaClient implements AutoCloseable {
         byte[] body = expectSuccess(request, "asset '" + ref + "'").body();
         try {
             return XipReader.readAsset(body);
+        } catch (IllegalArgumentException e) {
+            throw failures.unexpectedAnswer(request, e.getMessage());
+        }
+    }
+
+    /** @throws PreservicaNotFoundException if there is no folder with this reference */
+    public Folder getFolder(String ref) {
+        Objects.requireNonNull(ref, "ref");
+        PreservicaRequest request = PreservicaRequest.get(FOLDER_PATH + PreservicaRequest.pathSegment(ref));
+        byte[] body = expectSuccess(request, "folder '" + ref + "'").body();
+        try {
+            return XipReader.readFolder(body);
         } catch (IllegalArgumentException e) {
             throw failures.unexpectedAnswer(request, e.getMessage());
         }

@@ -28,18 +28,30 @@ final class XipReader {
 
     /** The asset in an {@code EntityResponse}; fields inside metadata fragments are not mistaken for it. */
     static Asset readAsset(byte[] xml) {
+        Element entity = entity(xml, "InformationObject");
+        return new Asset(childText(entity, "Ref"), childText(entity, "Title"), childText(entity, "Description"),
+                childText(entity, "SecurityTag"), childText(entity, "Parent"));
+    }
+
+    /** The folder in an {@code EntityResponse}, read like an asset. */
+    static Folder readFolder(byte[] xml) {
+        Element entity = entity(xml, "StructuralObject");
+        return new Folder(childText(entity, "Ref"), childText(entity, "Title"), childText(entity, "Description"),
+                childText(entity, "SecurityTag"), childText(entity, "Parent"));
+    }
+
+    /** The element holding the entity's fields, which must have a Ref. */
+    private static Element entity(byte[] xml, String kind) {
         Element root = parse(xml).getDocumentElement();
-        Element container = firstDescendant(root, "InformationObject");
+        Element container = firstDescendant(root, kind);
         if (container == null) {
             container = root;
         }
-        String ref = childText(container, "Ref");
-        if (ref == null) {
+        if (childText(container, "Ref") == null) {
             throw new IllegalArgumentException("The Preservica answer has no Ref element (root element <"
                     + root.getLocalName() + ">)");
         }
-        return new Asset(ref, childText(container, "Title"), childText(container, "Description"),
-                childText(container, "SecurityTag"), childText(container, "Parent"));
+        return container;
     }
 
     /** The {@code CurrentVersion} of a version details answer, e.g. {@code 7.0.0}. */

@@ -23,8 +23,8 @@ import org.apache.camel.support.DefaultEndpoint;
              headersClass = PreservicaConstants.class)
 public class PreservicaEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "asset,thumbnail", description = "What to fetch: asset (its descriptive fields) or thumbnail "
-                                                      + "(its image bytes)")
+    @UriPath(enums = "asset,folder,thumbnail",
+             description = "What to fetch: asset or folder (its descriptive fields) or thumbnail (its image bytes)")
     @Metadata(required = true)
     private PreservicaOperation operation;
 
@@ -71,7 +71,7 @@ public class PreservicaEndpoint extends DefaultEndpoint {
         return operation;
     }
 
-    /** What to fetch: asset or thumbnail. */
+    /** What to fetch: asset, folder or thumbnail. */
     public void setOperation(PreservicaOperation operation) {
         this.operation = operation;
     }

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 public enum PreservicaOperation {
     /** The asset's descriptive fields, as an {@link io.github.camelpreservica.client.Asset}. */
     asset,
+    /** The folder's descriptive fields, as an {@link io.github.camelpreservica.client.Folder}. */
+    folder,
     /** The entity's thumbnail image bytes. */
     thumbnail;
 

@@ -36,6 +36,7 @@ public class PreservicaProducer extends DefaultProducer {
     public void process(Exchange exchange) {
         switch (getEndpoint().getOperation()) {
             case asset -> fetchAsset(exchange.getMessage());
+            case folder -> fetchFolder(exchange.getMessage());
             case thumbnail -> fetchThumbnail(exchange.getMessage());
             default -> throw new IllegalStateException("Unhandled operation " + getEndpoint().getOperation());
         }
@@ -44,6 +45,10 @@ public class PreservicaProducer extends DefaultProducer {
     private void fetchAsset(Message message) {
         Asset asset = getEndpoint().client().getAsset(entityRef(message));
         message.setBody(asset);
+    }
+
+    private void fetchFolder(Message message) {
+        message.setBody(getEndpoint().client().getFolder(entityRef(message)));
     }
 
     private void fetchThumbnail(Message message) {

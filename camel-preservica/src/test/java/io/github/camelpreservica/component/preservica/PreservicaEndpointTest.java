@@ -16,7 +16,7 @@ class PreservicaEndpointTest extends CamelTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("preservica:assets"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .rootCause().isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown operation 'assets' for preservica: valid operations are asset, thumbnail");
+                .hasMessage("Unknown operation 'assets' for preservica: valid operations are asset, folder, thumbnail");
     }
 
     @Test

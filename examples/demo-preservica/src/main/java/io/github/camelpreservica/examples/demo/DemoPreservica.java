@@ -3,6 +3,7 @@ package io.github.camelpreservica.examples.demo;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.github.camelpreservica.client.CredentialKey;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * option, {@code PRESERVICA_SERVER} or {@code credentials.properties}), it starts the simulator in-process (with its
  * demo assets, which have thumbnails), lets it fire an INDEXED event at a fixed interval, and points both components
  * ({@code preservica-webhook} and {@code preservica}) at it. When a server is configured it does nothing. It lives
- * outside the routes so that a YAML route needs no Java.
+ * outside the routes so that a YAML route needs no Java. An example that needs the simulator to do more than fire
+ * INDEXED events passes its own {@link DemoActivity}.
  */
 public class DemoPreservica extends MainListenerSupport {
 
@@ -33,14 +35,24 @@ public class DemoPreservica extends MainListenerSupport {
     private static final String[] COMPONENTS = { "preservica", "preservica-webhook" };
 
     private final Duration eventInterval;
+    private final DemoActivity activity;
     private volatile PreservicaSimulator simulator;
 
     /**
      * @param eventInterval how often the simulator fires an INDEXED event; null for never (tests fire their own
-     *                      through {@link #simulator()})
+     *     through {@link #simulator()})
      */
     public DemoPreservica(Duration eventInterval) {
+        this(eventInterval, new IndexedEvents());
+    }
+
+    /**
+     * @param eventInterval how often the activity acts; null for never (tests act through {@link #simulator()})
+     * @param activity what the simulated Preservica does on its own while the demo runs
+     */
+    public DemoPreservica(Duration eventInterval, DemoActivity activity) {
         this.eventInterval = eventInterval;
+        this.activity = Objects.requireNonNull(activity, "activity");
     }
 
     /** The simulator, once the demo mode started it; empty when a server is configured. */
@@ -65,9 +77,10 @@ public class DemoPreservica extends MainListenerSupport {
                 .build()
                 .start();
         simulator = started;
+        SimulatorLifecycle lifecycle = new SimulatorLifecycle(started);
         // stopped with the CamelContext, after the routes, so the consumer can still unsubscribe from it
         try {
-            context.addService(new SimulatorLifecycle(started));
+            context.addService(lifecycle);
         } catch (Exception e) {
             started.close();
             throw new RuntimeCamelException("Could not register the simulated Preservica with Camel", e);
@@ -85,11 +98,12 @@ public class DemoPreservica extends MainListenerSupport {
         properties.addOverrideProperty("camel.component.preservica-webhook.secret", randomHex());
 
         if (eventInterval != null) {
-            started.startDemoEvents(eventInterval);
+            lifecycle.running = activity.start(started, eventInterval);
         }
         LOG.info("No Preservica server configured (PRESERVICA_SERVER): demo mode. A simulated Preservica runs at {}{}",
-                started.baseUrl(), eventInterval == null ? ""
-                        : " and fires an INDEXED event every " + eventInterval.toSeconds() + " s");
+                started.baseUrl(), eventInterval == null
+                        ? ""
+                        : " and " + activity.description() + " every " + eventInterval.toSeconds() + " s");
     }
 
     static boolean serverConfigured(PropertiesComponent properties) {
@@ -108,9 +122,37 @@ public class DemoPreservica extends MainListenerSupport {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Closes the simulator when Camel stops, and says whether the route left any subscription behind. */
+    /** What the simulated Preservica does on its own, at an interval, while the demo runs. */
+    public interface DemoActivity {
+
+        /** Starts acting on the simulator; closing the answer stops it (before the simulator closes). */
+        AutoCloseable start(PreservicaSimulator simulator, Duration interval);
+
+        /** For the start-up log line, e.g. "fires an INDEXED event" (followed by "every 3 s"). */
+        String description();
+    }
+
+    /** The default activity: the simulator's own INDEXED events for its demo assets. */
+    private static final class IndexedEvents implements DemoActivity {
+        @Override
+        public AutoCloseable start(PreservicaSimulator simulator, Duration interval) {
+            simulator.startDemoEvents(interval);
+            return simulator::stopDemoEvents;
+        }
+
+        @Override
+        public String description() {
+            return "fires an INDEXED event";
+        }
+    }
+
+    /**
+     * Stops the activity and closes the simulator when Camel stops, and says whether the route left any subscription
+     * behind.
+     */
     private static final class SimulatorLifecycle extends ServiceSupport {
         private final PreservicaSimulator simulator;
+        private volatile AutoCloseable running;
 
         SimulatorLifecycle(PreservicaSimulator simulator) {
             this.simulator = simulator;
@@ -118,8 +160,23 @@ public class DemoPreservica extends MainListenerSupport {
 
         @Override
         protected void doStop() {
+            stopActivity();
             LOG.info("Stopping the simulated Preservica; subscriptions left: {}", simulator.subscriptions().size());
             simulator.close();
+        }
+
+        private void stopActivity() {
+            AutoCloseable activity = running;
+            running = null;
+            if (activity == null) {
+                return;
+            }
+            try {
+                activity.close();
+            } catch (Exception e) {
+                // the simulator closes regardless; a demo that did not stop cleanly is worth a line, not a failure
+                LOG.warn("The demo activity did not stop cleanly: {}", e.toString());
+            }
         }
     }
 }

@@ -1,0 +1,1 @@
+DELETE FROM catalogue_thumbnail WHERE ref = :#ref

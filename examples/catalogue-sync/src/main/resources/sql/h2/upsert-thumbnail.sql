@@ -1,0 +1,1 @@
+MERGE INTO catalogue_thumbnail KEY (ref) VALUES (CAST(:#ref AS VARCHAR), CAST(:#thumbnailType AS VARCHAR), :#thumbnail)

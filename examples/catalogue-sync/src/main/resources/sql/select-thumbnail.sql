@@ -1,0 +1,1 @@
+SELECT content_type, content FROM catalogue_thumbnail WHERE ref = :#ref
