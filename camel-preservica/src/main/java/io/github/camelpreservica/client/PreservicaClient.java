@@ -208,7 +208,7 @@ public final class PreservicaClient implements AutoCloseable {
     /** @throws PreservicaNotFoundException if there is no folder with this reference */
     public Folder getFolder(String ref) {
         Objects.requireNonNull(ref, "ref");
-        PreservicaRequest request = PreservicaRequest.get(FOLDER_PATH + PreservicaRequest.pathSegment(ref));
+        PreservicaRequest request = PreservicaRequest.get(FOLDER_PATH + PreservicaRequest.pathSegment("entity reference", ref));
         byte[] body = expectSuccess(request, "folder '" + ref + "'").body();
         try {
             return XipReader.readFolder(body);
