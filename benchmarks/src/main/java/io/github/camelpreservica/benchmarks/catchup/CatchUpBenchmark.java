@@ -104,7 +104,7 @@ public final class CatchUpBenchmark {
         defaults.setUsername("bench");
         defaults.setPassword("bench-pw");
         defaults.setTenant("BENCH");
-        defaults.setSecret("bench-secret");
+        defaults.setSecret("catch-up-benchmark-secret-0123456789");
         return context;
     }
 
