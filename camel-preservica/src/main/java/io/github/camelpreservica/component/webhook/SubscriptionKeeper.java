@@ -30,8 +30,11 @@ final class SubscriptionKeeper {
     // the back-off while the HTTP server may not listen yet (Camel Quarkus starts routes first): short first delays
     static final long SERVER_WAIT_FIRST_DELAY_MILLIS = 500;
     static final long SERVER_WAIT_MAX_DELAY_MILLIS = 30_000;
+    // attempts at the first delay before backing off: a server starting after the routes (Quarkus) listens within
+    // seconds, and each second of back-off beyond that is start-up time (docs/benchmarks.md, start-up)
+    static final int SERVER_WAIT_STEADY_ATTEMPTS = 20;
     // failures in a row logged at INFO while the server may not listen yet; from then on WARN, and the state FAILED
-    static final int SERVER_WAIT_QUIET_FAILURES = 3;
+    static final int SERVER_WAIT_QUIET_FAILURES = 10;
 
     private final CamelContext camelContext;
     private final PreservicaWebhookConfiguration config;
@@ -55,6 +58,7 @@ final class SubscriptionKeeper {
     // listen yet
     private long firstRetryDelay;
     private long maxRetryDelay;
+    private int steadyAttempts;
     private ScheduledExecutorService retryExecutor;
     private SubscriptionLeadership leadership;
 
@@ -91,6 +95,7 @@ final class SubscriptionKeeper {
             quietFailures = SERVER_WAIT_QUIET_FAILURES;
             firstRetryDelay = SERVER_WAIT_FIRST_DELAY_MILLIS;
             maxRetryDelay = SERVER_WAIT_MAX_DELAY_MILLIS;
+            steadyAttempts = SERVER_WAIT_STEADY_ATTEMPTS;
         }
         if (isClustered(config)) {
             joinElection();
@@ -217,7 +222,8 @@ final class SubscriptionKeeper {
                         current.subscriptionIds());
             } catch (RuntimeException e) {
                 recordFailure(e);
-                long next = Math.min(delayMillis * 2, Math.max(delayMillis, maxRetryDelay));
+                long next = failuresInARow < steadyAttempts ? delayMillis
+                        : Math.min(delayMillis * 2, Math.max(delayMillis, maxRetryDelay));
                 logRetry(e, next);
                 scheduleRetry(next);
             }
