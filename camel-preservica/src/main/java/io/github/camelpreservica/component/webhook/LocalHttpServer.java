@@ -12,7 +12,8 @@ import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 /**
  * Whether the platform-http server already accepts connections, so that Preservica's challenge can reach it. Camel
  * Main, a plain CamelContext and Spring Boot listen before routes start and report their port; Camel Quarkus starts
- * routes before its server listens and its engine reports no port (0), so there the answer is "not known" and the
+ * routes before its server listens, and its engine reports no port (0) or the port it was built with (8080 in the
+ * example, whatever QUARKUS_HTTP_PORT says at run time), so there the answer is "not known" or "not yet" and the
  * consumer subscribes in the background instead.
  */
 final class LocalHttpServer {

@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
 final class SubscriptionKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionKeeper.class);
-    // how long start waits for a server that reports its port to accept connections (it normally already does)
-    static final long SERVER_ACCEPT_WAIT_MILLIS = 2_000;
+    // how long start waits for a server that reports its port to accept connections: Camel Main, Spring Boot and a
+    // plain CamelContext already listen when routes start; a port reported but not listening is a server that starts
+    // later (Camel Quarkus reports its build-time port), for which waiting here only delays the start
+    static final long SERVER_ACCEPT_WAIT_MILLIS = 250;
     // the back-off while the HTTP server may not listen yet (Camel Quarkus starts routes first): short first delays
     static final long SERVER_WAIT_FIRST_DELAY_MILLIS = 500;
     static final long SERVER_WAIT_MAX_DELAY_MILLIS = 30_000;
