@@ -1,5 +1,6 @@
 package io.github.camelpreservica.component.webhook;
 
+import io.github.camelpreservica.testing.RawHttp;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;

@@ -1,5 +1,7 @@
 package io.github.camelpreservica.component.webhook;
 
+import io.github.camelpreservica.testing.HostileRequests;
+import io.github.camelpreservica.testing.RawHttp;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.github.camelpreservica.component.webhook;
 
+import io.github.camelpreservica.testing.RawHttp;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
