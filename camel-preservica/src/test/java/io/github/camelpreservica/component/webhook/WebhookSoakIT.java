@@ -1,6 +1,5 @@
 package io.github.camelpreservica.component.webhook;
 
-import io.github.camelpreservica.testing.RawHttp;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.camelpreservica.testing.RawHttp;
 import org.apache.camel.builder.RouteBuilder;
 import io.github.camelpreservica.delivery.WebhookEvent;
 import org.junit.jupiter.api.Test;
