@@ -119,7 +119,7 @@ class CatchUpAfterCrashTest {
         settings.put(CrashingReceiverMain.USER, "crash-user");
         settings.put(CrashingReceiverMain.PASSWORD, "crash-pw");
         settings.put(CrashingReceiverMain.TENANT, WebhookTestSupport.TENANT);
-        settings.put(CrashingReceiverMain.SECRET, "crash-secret");
+        settings.put(CrashingReceiverMain.SECRET, "crash-secret-of-16-or-more");
         // ",MOVED" continues the child's trigger list (INDEXED)
         settings.put(CrashingReceiverMain.MORE_OPTIONS, ",MOVED&catchUp=true&catchUpInterval=500&catchUpOverlap=2000"
                                                         + "&catchUpPageSize=2&checkpointFile=" + checkpointFile);
