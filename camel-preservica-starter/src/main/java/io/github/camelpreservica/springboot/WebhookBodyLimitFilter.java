@@ -200,6 +200,21 @@ public final class WebhookBodyLimitFilter implements Filter {
                             : java.nio.charset.Charset.forName(getCharacterEncoding())));
         }
 
+        /**
+         * A form or multipart label is not passed on: a delivery is JSON whatever it is labelled, and Camel's binding
+         * would parse a form body into pairs (500) and Spring a multipart one into parts (the signed bytes lost).
+         */
+        @Override
+        public String getContentType() {
+            String type = super.getContentType();
+            return isFormOrMultipart(type) ? "application/octet-stream" : type;
+        }
+
+        private static boolean isFormOrMultipart(String type) {
+            String lower = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
+            return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/");
+        }
+
         @Override
         public int getContentLength() {
             return body.length;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camelpreservica.testing.RawHttp;
 import io.github.camelpreservica.signing.WebhookSignatures;
 import org.junit.jupiter.api.Test;
 

@@ -12,6 +12,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.testing.HostileRequests;
+import io.github.camelpreservica.testing.RawHttp;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.camelpreservica.testing.RawHttp;
 import org.apache.camel.builder.RouteBuilder;
 import io.github.camelpreservica.delivery.WebhookEvent;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.camelpreservica.component.webhook;
+package io.github.camelpreservica.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,18 +17,22 @@ import java.util.Map;
  * HTTP/1.1 written by hand over a plain socket, for requests java.net.http refuses to send: broken framing, duplicate
  * headers, chunks of our choosing, bodies that stop half way. Reads one response.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
 
     /** The status of a connection the server closed without answering. */
-    static final int NO_ANSWER = -1;
+    public static final int NO_ANSWER = -1;
+    /** The status of an answer that had no HTTP status line (an HTTP/0.9-style answer: the body alone). */
+    public static final int NO_STATUS_LINE = -2;
+    /** The status of a connection still open, unanswered, when the read timeout ran out. */
+    public static final int STILL_OPEN = -3;
 
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
 
-    RawHttp(int port, int readTimeoutMillis) throws IOException {
+    public RawHttp(int port, int readTimeoutMillis) throws IOException {
         socket = new Socket();
-        socket.connect(new InetSocketAddress(WebhookTestSupport.LOOPBACK, port), 10_000);
+        socket.connect(new InetSocketAddress(HostileRequests.LOOPBACK, port), 10_000);
         socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
@@ -36,19 +40,19 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Sends the whole request and reads the answer's status. */
-    static int exchange(int port, byte[] request) throws IOException {
+    public static int exchange(int port, byte[] request) throws IOException {
         try (RawHttp http = new RawHttp(port, 30_000)) {
             http.write(request);
             return http.readResponse().status();
         }
     }
 
-    static byte[] ascii(String text) {
+    public static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Concatenates request parts: head text, then body bytes. */
-    static byte[] request(String head, byte[] body) {
+    public static byte[] request(String head, byte[] body) {
         byte[] start = ascii(head);
         byte[] all = new byte[start.length + body.length];
         System.arraycopy(start, 0, all, 0, start.length);
@@ -57,7 +61,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Writes and flushes; false if the server has already closed the connection. */
-    boolean write(byte[] bytes) {
+    public boolean write(byte[] bytes) {
         try {
             out.write(bytes);
             out.flush();
@@ -68,7 +72,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Writes the body as chunks of {@code size} bytes each, then the last chunk. */
-    boolean writeChunked(byte[] body, int size) {
+    public boolean writeChunked(byte[] body, int size) {
         for (int i = 0; i < body.length; i += size) {
             int length = Math.min(size, body.length - i);
             byte[] chunk = new byte[length];
@@ -81,16 +85,21 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Reads the status line, headers and a Content-Length or chunked body; status {@link #NO_ANSWER} if closed before. */
-    Response readResponse() throws IOException {
+    public Response readResponse() throws IOException {
         String statusLine;
         try {
             statusLine = readLine();
+        } catch (SocketTimeoutException e) {
+            return new Response(STILL_OPEN, Map.of(), new byte[0]);
         } catch (SocketException e) {
             // reset by the server: closed without answering
             return new Response(NO_ANSWER, Map.of(), new byte[0]);
         }
         if (statusLine == null) {
             return new Response(NO_ANSWER, Map.of(), new byte[0]);
+        }
+        if (!statusLine.startsWith("HTTP/")) {
+            return new Response(NO_STATUS_LINE, Map.of(), statusLine.getBytes(StandardCharsets.ISO_8859_1));
         }
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -123,7 +132,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Whether the server closed the connection within the socket's read timeout (without sending anything more). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             return in.read() == -1;
         } catch (SocketTimeoutException e) {
@@ -150,6 +159,6 @@ final class RawHttp implements AutoCloseable {
         socket.close();
     }
 
-    record Response(int status, Map<String, String> headers, byte[] body) {
+    public record Response(int status, Map<String, String> headers, byte[] body) {
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelpreservica.component.webhook;
+package io.github.camelpreservica.testing;
 
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
@@ -12,10 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,81 +29,221 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.DynamicTest;
 import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.signing.WebhookSignatures;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The catalogue of hostile and broken requests, each with the outcome the consumer must give. It is the source of the
- * table "Hostile requests: cases and outcomes" in docs/user-guide.md: {@link HostileRequestsTest} sends every case
- * to a running route and checks that the table lists exactly these cases with these outcomes.
+ * table "Hostile requests: cases and outcomes" in docs/user-guide.md: HostileRequestsTest sends every case to a
+ * running route and checks that the table lists exactly these cases with these outcomes. Published in
+ * camel-preservica's test-jar so that the Spring Boot and Quarkus examples run the same table on their own HTTP
+ * servers; where an engine answers a case differently, the case says so with {@link Case#on}, and why.
  */
-final class HostileRequests {
+public final class HostileRequests {
 
-    static final String SUBSCRIPTION = "9495ddbf7d4a0b9f030a3411c87f967d";
+    /** The HTTP servers the table runs on. */
+    public enum Engine {
+        /** Camel's Vert.x platform-http server, with the head-timeout server: a plain CamelContext or Camel Main. */
+        VERTX("Vert.x"),
+        /** Spring Boot's Tomcat, through camel-platform-http-starter, with the starter's body-limit filter. */
+        SPRING_BOOT("Spring Boot (Tomcat)"),
+        /** Quarkus' own HTTP server (Vert.x), through camel-quarkus-platform-http. */
+        QUARKUS("Quarkus");
+
+        private final String label;
+
+        Engine(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** What an engine answers instead of a case's usual status, and why that engine differs. */
+    public record Outcome(int status, String why) {
+    }
+
+    /** The loopback address every case is sent to. */
+    public static final String LOOPBACK = "127.0.0.1";
+    /** How long the consumer waits for a body once its head has arrived (RequestBodyReader, checked by the suite). */
+    public static final long BODY_READ_TIMEOUT_MILLIS = 10_000;
+
+    public static final String SUBSCRIPTION = "9495ddbf7d4a0b9f030a3411c87f967d";
     /** The entity reference prefix of the good deliveries sent between the cases. */
-    static final String GOOD = "good-";
-    static final int MAX_BODY_SIZE = 16_384;
+    public static final String GOOD = "good-";
+    public static final int MAX_BODY_SIZE = 16_384;
     /** The request head timeout of the server under test: short, so that the slow cases end quickly. */
-    static final long HEAD_TIMEOUT_MILLIS = 2_000;
+    public static final long HEAD_TIMEOUT_MILLIS = 2_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** As a sender would use it unconfigured: HTTP/2 preferred, so a plain-HTTP POST asks for an h2c upgrade. */
+    private static final HttpClient DEFAULT_HTTP = HttpClient.newHttpClient();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** Sends the request(s) of one case; returns the status of the answer that matters, or RawHttp.NO_ANSWER. */
     @FunctionalInterface
-    interface Sender {
+    public interface Sender {
         int send() throws Exception;
     }
 
     /**
      * One case: its name, what is sent, the status expected, whether exactly one exchange must reach the route (an
      * accepted delivery) or none, and why. {@code before}, if any, prepares the case and is not measured.
+     * {@code elsewhere} holds the engines that answer with another status, each with its reason; such a case still
+     * makes no exchange there unless its usual outcome makes one.
      */
-    record Case(String name, String request, int status, boolean exchange, String why, Sender sender,
-                Sender before) {
+    public record Case(String name, String request, int status, boolean exchange, String why, Sender sender,
+                       Sender before, Map<Engine, Outcome> elsewhere) {
+
+        Case(String name, String request, int status, boolean exchange, String why, Sender sender, Sender before) {
+            this(name, request, status, exchange, why, sender, before, Map.of());
+        }
 
         Case(String name, String request, int status, boolean exchange, String why, Sender sender) {
-            this(name, request, status, exchange, why, sender, null);
+            this(name, request, status, exchange, why, sender, null, Map.of());
         }
 
-        String tableRow() {
-            String shown = status == RawHttp.NO_ANSWER ? "connection closed" : Integer.toString(status);
-            return "| " + name + " | " + request + " | " + shown + " | " + (exchange ? "one" : "none") + " | " + why
-                   + " |";
+        /** This case as answered by {@code engine}: {@code status} instead, for the reason given. */
+        Case on(Engine engine, int otherStatus, String reason) {
+            Map<Engine, Outcome> more = new LinkedHashMap<>(elsewhere);
+            more.put(engine, new Outcome(otherStatus, reason));
+            return new Case(name, request, status, exchange, why, sender, before, Map.copyOf(more));
+        }
+
+        /** Whether the case makes an exchange on {@code engine}: only where it is answered as usual, or with 200. */
+        public boolean exchangeOn(Engine engine) {
+            Outcome outcome = elsewhere.get(engine);
+            return exchange && (outcome == null || outcome.status() == 200);
+        }
+
+        /** The status {@code engine} must answer. */
+        public int statusOn(Engine engine) {
+            Outcome outcome = elsewhere.get(engine);
+            return outcome == null ? status : outcome.status();
+        }
+
+        public String tableRow() {
+            String differs = Stream.of(Engine.values()).filter(elsewhere::containsKey)
+                    .map(engine -> engine.label() + ": " + shown(elsewhere.get(engine).status()) + ", "
+                                   + elsewhere.get(engine).why())
+                    .collect(Collectors.joining("; "));
+            return "| " + name + " | " + request + " | " + shown(status) + " | " + (exchange ? "one" : "none") + " | "
+                   + why + " | " + (differs.isEmpty() ? "same" : differs) + " |";
+        }
+
+        private static String shown(int status) {
+            return switch (status) {
+                case RawHttp.NO_ANSWER -> "connection closed";
+                case RawHttp.NO_STATUS_LINE -> "answer without a status line";
+                case RawHttp.STILL_OPEN -> "no answer, connection left open";
+                default -> Integer.toString(status);
+            };
         }
     }
+
+    /** The header of the docs table that {@link Case#tableRow()} makes the rows of. */
+    public static final String TABLE_HEADER = "| case | request | status | exchange | why | on other engines |";
+    public static final String TABLE_RULE = "|---|---|---|---|---|---|";
 
     /** Sends one good delivery, which must be answered 200 and reach the route exactly once (the test counts). */
     @FunctionalInterface
-    interface GoodDelivery {
+    public interface GoodDelivery {
         void send() throws Exception;
     }
 
+    private final Engine engine;
     private final int port;
     private final String path;
     private final String url;
+    private final String secret;
     private final WebhookSignatures signatures;
     private final GoodDelivery goodDelivery;
     private int counter;
 
-    HostileRequests(int port, String path, String secret, GoodDelivery goodDelivery) {
+    public HostileRequests(Engine engine, int port, String path, String secret, GoodDelivery goodDelivery) {
+        this.engine = engine;
         this.port = port;
         this.path = path;
-        this.url = "http://" + WebhookTestSupport.LOOPBACK + ":" + port + path;
+        this.url = "http://" + LOOPBACK + ":" + port + path;
+        this.secret = secret;
         this.signatures = new WebhookSignatures(secret);
         this.goodDelivery = goodDelivery;
+    }
+
+    /**
+     * A catalogue whose good deliveries ({@link #GOOD} + a number, signed, over HTTP/1.1) it sends itself, for
+     * {@link #dynamicTests}.
+     */
+    public HostileRequests(Engine engine, int port, String path, String secret) {
+        this.engine = engine;
+        this.port = port;
+        this.path = path;
+        this.url = "http://" + LOOPBACK + ":" + port + path;
+        this.secret = secret;
+        this.signatures = new WebhookSignatures(secret);
+        this.goodDelivery = this::sendGoodDelivery;
+    }
+
+    private final AtomicInteger goodSent = new AtomicInteger();
+
+    private void sendGoodDelivery() throws Exception {
+        String ref = GOOD + goodSent.incrementAndGet();
+        assertThat(post(delivery(ref), "Preservica-Signature", signatures.sign(delivery(ref))))
+                .as("good delivery %s on %s", ref, engine.label()).isEqualTo(200);
+    }
+
+    /**
+     * Every case in order as one test each, on this catalogue's engine: its status there, the exchanges it made
+     * ({@code caseExchanges}, counted by {@link #route}), then a good delivery; last, that every good delivery
+     * reached the route exactly once ({@code exchangesByRef}). Needs the constructor without a GoodDelivery.
+     */
+    public Stream<DynamicTest> dynamicTests(AtomicInteger caseExchanges, Map<String, AtomicInteger> exchangesByRef) {
+        Stream<DynamicTest> cases = cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            if (c.before() != null) {
+                assertThat(c.before().send()).as("status of what prepares '%s'", c.name()).isEqualTo(200);
+            }
+            int before = caseExchanges.get();
+            assertThat(c.sender().send()).as("status of '%s' on %s", c.name(), engine.label())
+                    .isEqualTo(c.statusOn(engine));
+            assertThat(caseExchanges.get() - before).as("exchanges made by '%s'", c.name())
+                    .isEqualTo(c.exchangeOn(engine) ? 1 : 0);
+            goodDelivery.send();
+        }));
+        Stream<DynamicTest> last = Stream.of(DynamicTest.dynamicTest("every good delivery arrived exactly once",
+                () -> {
+                    assertThat(goodSent.get()).isGreaterThanOrEqualTo(40);
+                    for (int i = 1; i <= goodSent.get(); i++) {
+                        assertThat(exchangesByRef.get(GOOD + i)).as("exchanges for good delivery %s", i).hasValue(1);
+                    }
+                }));
+        return Stream.concat(cases, last);
     }
 
     /**
      * The route both suites send to: counts every exchange by entity reference, and in {@code caseExchanges} those
      * the cases themselves made (all but the good deliveries).
      */
-    static RouteBuilder route(Map<String, AtomicInteger> exchangesByRef, AtomicInteger caseExchanges) {
+    public static RouteBuilder route(Map<String, AtomicInteger> exchangesByRef, AtomicInteger caseExchanges) {
+        return route(exchangesByRef, caseExchanges, "");
+    }
+
+    /**
+     * The same route with more endpoint options ({@code &name=value...}), e.g. its own {@code webhookExternalUrl}
+     * where the application sets one for the whole component.
+     */
+    public static RouteBuilder route(Map<String, AtomicInteger> exchangesByRef, AtomicInteger caseExchanges,
+                                     String moreOptions) {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("preservica-webhook:hostile?subscribe=false&trigger=INDEXED&maxBodySize=" + MAX_BODY_SIZE)
+                from("preservica-webhook:hostile?subscribe=false&trigger=INDEXED&maxBodySize=" + MAX_BODY_SIZE
+                     + moreOptions)
                         .routeId("hostile")
                         .process(exchange -> {
                             String ref = exchange.getMessage().getBody(WebhookEvent.class).getEntityRef();
@@ -114,21 +257,25 @@ final class HostileRequests {
     }
 
     /** A fresh, correctly shaped delivery whose entity reference names the case, so each accepted one is distinct. */
-    byte[] delivery(String ref) {
-        return WebhookTestSupport.delivery(SUBSCRIPTION, ref);
+    public static byte[] delivery(String ref) {
+        return ("{\"subscriptionId\":\"" + SUBSCRIPTION + "\",\"timestamp\":\"2023-10-11T10:52:42.469\","
+                + "\"tenant\":\"TEST\",\"version\":\"7.0\",\"events\":[{\"event\":\"FullTextIndexed\","
+                + "\"entityType\":\"IO\",\"entityRef\":\"" + ref + "\",\"identifiers\":[]}],"
+                + "\"trigger\":\"FULL_TEXT_INDEXED\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] nextDelivery() {
         return delivery("hostile-" + (++counter));
     }
 
-    List<Case> cases() {
+    public List<Case> cases() {
         List<Case> cases = new ArrayList<>();
         signatureCases(cases);
         bodyCases(cases);
         framingCases(cases);
         challengeCases(cases);
         methodCases(cases);
+        http2Cases(cases);
         slowClientAndReplayCases(cases);
         return cases;
     }
@@ -323,16 +470,21 @@ final class HostileRequests {
                         http.writeChunked(body, 64);
                         return http.readResponse().status();
                     }
-                }));
+                }).on(Engine.QUARKUS, 400, "Quarkus' HTTP server refuses a request that declares both, as RFC 9112 "
+                                          + "section 6.3 allows (a request-smuggling guard), so no exchange; "
+                                          + "Preservica sends one or the other"));
         cases.add(new Case("Content-Length not a number", "`Content-Length: abc`", 400, false,
                 "broken framing, refused by the HTTP server", () -> RawHttp.exchange(port,
                         RawHttp.ascii("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"))));
         cases.add(new Case("invalid chunk size", "`Transfer-Encoding: chunked` with chunk size `zz`",
                 RawHttp.NO_ANSWER, false, "broken framing: the HTTP server drops the connection", () -> RawHttp.exchange(port, RawHttp.ascii(
-                        head("Transfer-Encoding: chunked\r\n") + "zz\r\nabc\r\n0\r\n\r\n"))));
+                        head("Transfer-Encoding: chunked\r\n") + "zz\r\nabc\r\n0\r\n\r\n")))
+                .on(Engine.SPRING_BOOT, 400, "Tomcat answers broken chunk framing with 400, then closes"));
         cases.add(new Case("garbage request line", "`HELLO THERE`", 400, false,
                 "not HTTP, refused by the HTTP server",
-                () -> RawHttp.exchange(port, RawHttp.ascii("HELLO THERE\r\n\r\n"))));
+                () -> RawHttp.exchange(port, RawHttp.ascii("HELLO THERE\r\n\r\n")))
+                .on(Engine.SPRING_BOOT, RawHttp.NO_STATUS_LINE, "Tomcat takes a request line without a version for "
+                                                                + "HTTP/0.9 and sends its 400 page bare"));
     }
 
     private void challengeCases(List<Case> cases) {
@@ -401,9 +553,23 @@ final class HostileRequests {
                         .GET()).statusCode()));
     }
 
+    private void http2Cases(List<Case> cases) {
+        cases.add(new Case("h2c upgrade from java.net.http's defaults", "a signed delivery from a default "
+                                                                          + "`HttpClient`, which asks a plain-HTTP "
+                                                                          + "server to upgrade to HTTP/2", 200, true,
+                "the upgrade is taken or cleanly declined; never a 500, which would lose the event",
+                () -> {
+                    byte[] body = nextDelivery();
+                    return DEFAULT_HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                            .header("Preservica-Signature", signatures.sign(body))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                }));
+    }
+
     private void slowClientAndReplayCases(List<Case> cases) {
         cases.add(new Case("body dribbled slowly", "`Content-Length: 2000`, then one byte every 100 ms", 408, false,
-                "cut off " + RequestBodyReader.BODY_READ_TIMEOUT_MILLIS / 1000 + " s after its head arrived "
+                "cut off " + BODY_READ_TIMEOUT_MILLIS / 1000 + " s after its head arrived "
                                                                       + "(connection closed); deliveries sent meanwhile "
                                                                       + "are answered at once",
                 () -> dribble(head("Content-Length: 2000\r\nPreservica-Signature: " + "ab".repeat(32) + "\r\n"),
@@ -412,12 +578,18 @@ final class HostileRequests {
                 RawHttp.NO_ANSWER, false, "cut off once its head has taken longer than the request head timeout ("
                                           + HEAD_TIMEOUT_MILLIS / 1000 + " s in this suite, 20 s by default); "
                                           + "deliveries sent meanwhile are answered at once",
-                () -> cutOffInTime(() -> dribble("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", "s", 200))));
+                () -> cutOffInTime(() -> dribble("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", "s", 200)))
+                .on(Engine.SPRING_BOOT, RawHttp.STILL_OPEN, "an engine limit: Tomcat's connection-timeout bounds each "
+                                                            + "pause, not the whole head, so a head dribbled faster "
+                                                            + "holds its connection until its 8 KiB limit; a proxy "
+                                                            + "with a head timeout in front closes the gap "
+                                                            + "(deliveries sent meanwhile are still answered at once)"));
         cases.add(new Case("connection opened, nothing sent", "a TCP connection, silent", RawHttp.NO_ANSWER, false,
                 "cut off by the same timeout: an open connection costs a socket even when silent", () -> cutOffInTime(() -> dribble("", "", 0))));
         cases.add(new Case("head over 8 KiB", "one header line growing by 512 bytes every 20 ms", 431, false,
                 "the HTTP server refuses a head over 8 KiB; deliveries sent meanwhile are answered at once",
-                () -> dribble("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", "s".repeat(512), 20)));
+                () -> dribble("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", "s".repeat(512), 20))
+                .on(Engine.SPRING_BOOT, 400, "Tomcat answers a head over its 8 KiB limit with 400"));
         cases.add(new Case("replay of a processed delivery", "the exact bytes and signature of a delivery already "
                                                              + "answered 200", 200, false,
                 "acknowledged as a duplicate, no second exchange", () -> {
@@ -477,8 +649,9 @@ final class HostileRequests {
         long started = System.nanoTime();
         int status = slowCase.send();
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        // the timeout is checked every quarter of it; the rest is slack for a busy machine
-        if (took < HEAD_TIMEOUT_MILLIS || took > HEAD_TIMEOUT_MILLIS + 8_000) {
+        // the timeout is checked every quarter of it; the rest is slack for a busy machine. An engine that did not
+        // cut it off answers STILL_OPEN, which the case's outcome on that engine must then say
+        if (status == RawHttp.NO_ANSWER && (took < HEAD_TIMEOUT_MILLIS || took > HEAD_TIMEOUT_MILLIS + 8_000)) {
             throw new AssertionError("cut off after " + took + " ms, for a request head timeout of "
                                      + HEAD_TIMEOUT_MILLIS + " ms");
         }
@@ -511,7 +684,7 @@ final class HostileRequests {
                     goodDelivery.send();
                 }
                 int status = http.readResponse().status();
-                if (!http.closedByServer()) {
+                if (status != RawHttp.STILL_OPEN && !http.closedByServer()) {
                     throw new AssertionError("the connection of the slow request was left open");
                 }
                 return status;
@@ -579,7 +752,7 @@ final class HostileRequests {
     // sending
 
     private String head(String extraHeaders) {
-        return "POST " + path + " HTTP/1.1\r\nHost: " + WebhookTestSupport.LOOPBACK + ":" + port
+        return "POST " + path + " HTTP/1.1\r\nHost: " + LOOPBACK + ":" + port
                + "\r\nConnection: close\r\n" + extraHeaders + "\r\n";
     }
 
@@ -623,7 +796,7 @@ final class HostileRequests {
     /** HMAC-SHA256 of the parts, with the secret, in lowercase hex: what a signer without the prefix computes. */
     private String hmacHex(byte[]... parts) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(WebhookTestSupport.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         for (byte[] part : parts) {
             mac.update(part);
         }
@@ -634,7 +807,7 @@ final class HostileRequests {
         return hex.toString();
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }
