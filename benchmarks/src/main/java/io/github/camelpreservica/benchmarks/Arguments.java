@@ -69,7 +69,8 @@ final class Arguments {
             value = System.getenv("PRESERVICA_WEBHOOK_SECRET");
         }
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("Missing option --secret (or environment variable PRESERVICA_WEBHOOK_SECRET)");
+            throw new IllegalArgumentException(
+                    "Missing option --secret (or environment variable PRESERVICA_WEBHOOK_SECRET)");
         }
         return value;
     }

@@ -138,7 +138,8 @@ public final class BenchmarksMain {
         SignedDelivery delivery = SignedDelivery.ofSize(arguments.integer("size", 1024), arguments.secret());
         DeliveryCheck check = new DeliveryCheck(url);
         int signed = check.post(delivery.body(), delivery.signature());
-        System.out.println(url + " answered " + signed + " to a signed chunked delivery of " + delivery.size() + " bytes");
+        System.out.println(
+                url + " answered " + signed + " to a signed chunked delivery of " + delivery.size() + " bytes");
         if (signed < 200 || signed > 299) {
             return 1;
         }
@@ -164,7 +165,7 @@ public final class BenchmarksMain {
                 .relativize(chart.toAbsolutePath()).toString(), jmh).markdown();
         if (arguments.has("allocations")) {
             table += "\n## Where one 1 KB delivery's garbage comes from (JMH -prof jfr, whole consumer request)\n\n"
-                     + AllocationSites.read(Path.of(arguments.required("allocations"))).markdown(10);
+                    + AllocationSites.read(Path.of(arguments.required("allocations"))).markdown(10);
         }
         Files.writeString(markdown, table);
         System.out.println(table);

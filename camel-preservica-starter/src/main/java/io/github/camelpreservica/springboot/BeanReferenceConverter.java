@@ -42,14 +42,14 @@ public final class BeanReferenceConverter implements GenericConverter {
         Class<?> type = targetType.getType();
         if (!text.startsWith("#")) {
             throw new IllegalArgumentException("An option of " + prefix + ".* of type " + type.getName()
-                                               + " takes a bean reference such as #myBean, not a plain value");
+                    + " takes a bean reference such as #myBean, not a plain value");
         }
         String name = text.startsWith("#bean:") ? text.substring("#bean:".length()) : text.substring(1);
         try {
             return applicationContext.getBean(name, type);
         } catch (NoSuchBeanDefinitionException e) {
             throw new IllegalArgumentException("An option of " + prefix + ".* refers to bean '" + name
-                                               + "', but there is no bean of that name and type " + type.getName(), e);
+                    + "', but there is no bean of that name and type " + type.getName(), e);
         }
     }
 }

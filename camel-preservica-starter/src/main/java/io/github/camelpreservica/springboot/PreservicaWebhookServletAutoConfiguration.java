@@ -29,7 +29,7 @@ public class PreservicaWebhookServletAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "preservicaWebhookBodyLimitFilter")
     public FilterRegistrationBean<WebhookBodyLimitFilter> preservicaWebhookBodyLimitFilter(
-            ObjectProvider<CamelContext> camelContext) {
+                                                                                           ObjectProvider<CamelContext> camelContext) {
         // the context is looked up per request: the filter is created before Camel starts its routes
         WebhookBodyLimitFilter filter = new WebhookBodyLimitFilter(() -> ReceivingPaths.of(camelContext.getObject()));
         FilterRegistrationBean<WebhookBodyLimitFilter> registration = new FilterRegistrationBean<>(filter);

@@ -95,7 +95,8 @@ public final class WebhookBodyLimitFilter implements Filter {
         String uri = request.getRequestURI();
         String contextPath = request.getContextPath();
         return contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath)
-                ? uri.substring(contextPath.length()) : uri;
+                ? uri.substring(contextPath.length())
+                : uri;
     }
 
     /**
@@ -196,7 +197,8 @@ public final class WebhookBodyLimitFilter implements Filter {
         @Override
         public java.io.BufferedReader getReader() {
             return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
-                    getCharacterEncoding() == null ? StandardCharsets.UTF_8
+                    getCharacterEncoding() == null
+                            ? StandardCharsets.UTF_8
                             : java.nio.charset.Charset.forName(getCharacterEncoding())));
         }
 

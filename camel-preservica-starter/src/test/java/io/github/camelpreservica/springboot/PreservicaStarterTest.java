@@ -10,9 +10,9 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.CamelContext;
 import io.github.camelpreservica.component.preservica.PreservicaComponent;
 import io.github.camelpreservica.component.webhook.PreservicaWebhookComponent;
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;

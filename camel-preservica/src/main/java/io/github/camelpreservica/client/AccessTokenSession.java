@@ -110,7 +110,8 @@ final class AccessTokenSession {
     /** "user 'x' on tenant 'y'", for messages. */
     String describeUser() {
         String knownTenant = tenant;
-        return "user '" + config.username() + "'" + (knownTenant == null ? " (no tenant given)" : " on tenant '" + knownTenant + "'");
+        return "user '" + config.username() + "'"
+                + (knownTenant == null ? " (no tenant given)" : " on tenant '" + knownTenant + "'");
     }
 
     private boolean isDue(AccessToken token) {
@@ -145,7 +146,8 @@ final class AccessTokenSession {
             form.put("refreshToken", old.refreshToken());
             PreservicaRequest request = PreservicaRequest.postForm(REFRESH_PATH, form);
             try {
-                HttpResponse<byte[]> response = http.send(request, old.value(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = http.send(request, old.value(),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 JsonNode answer = parse(response);
                 if (response.statusCode() == 200 && answer != null && hasText(answer, "token")) {
                     LOG.debug("Refreshed the Preservica access token of {}", describeUser());
@@ -185,7 +187,8 @@ final class AccessTokenSession {
     private JsonNode completeTwoFactor(JsonNode loginAnswer) {
         if (config.twoFactorSeed().isEmpty()) {
             throw new PreservicaAuthenticationException("Two-factor authentication is required for " + describeUser()
-                    + ": set the TOTP seed (twoFactorSeed option / " + CredentialKey.TWO_FACTOR_SEED.environmentVariable()
+                    + ": set the TOTP seed (twoFactorSeed option / "
+                    + CredentialKey.TWO_FACTOR_SEED.environmentVariable()
                     + ")", -1);
         }
         if (config.tenant().isEmpty() && hasText(loginAnswer, "tenant")) {
@@ -216,7 +219,8 @@ final class AccessTokenSession {
             return answer;
         }
         String serverMessage = answer != null && hasText(answer, "message")
-                ? answer.get("message").asText() : PreservicaHttp.excerpt(response);
+                ? answer.get("message").asText()
+                : PreservicaHttp.excerpt(response);
         serverMessage = serverMessage.replace(config.password(), "***");
         if (status == 200 || status == 400 || status == 401 || status == 403) {
             throw new PreservicaAuthenticationException("Preservica refused the login for " + describeUser()

@@ -1,6 +1,5 @@
 package io.github.camelpreservica.client;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -5,12 +5,10 @@ package io.github.camelpreservica.client;
  * names pyPreservica uses (docs/protocol.md section 1) so existing setups keep working.
  */
 public enum CredentialKey {
-    SERVER("server", "PRESERVICA_SERVER", false),
-    USERNAME("username", "PRESERVICA_USERNAME", false),
-    PASSWORD("password", "PRESERVICA_PASSWORD", true),
-    TENANT("tenant", "PRESERVICA_TENANT", false),
-    TWO_FACTOR_SEED("twoFactorToken", "PRESERVICA_2FA_TOKEN", true),
-    WEBHOOK_SECRET("secret.key", "PRESERVICA_WEBHOOK_SECRET", true);
+    SERVER("server", "PRESERVICA_SERVER", false), USERNAME("username", "PRESERVICA_USERNAME", false), PASSWORD(
+            "password", "PRESERVICA_PASSWORD",
+            true), TENANT("tenant", "PRESERVICA_TENANT", false), TWO_FACTOR_SEED("twoFactorToken",
+                    "PRESERVICA_2FA_TOKEN", true), WEBHOOK_SECRET("secret.key", "PRESERVICA_WEBHOOK_SECRET", true);
 
     private final String propertyKey;
     private final String environmentVariable;

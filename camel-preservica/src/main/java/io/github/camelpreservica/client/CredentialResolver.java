@@ -36,9 +36,7 @@ public final class CredentialResolver {
 
     /** Where a value was found, most trusted first: set by the application, by the process's environment, by a file. */
     public enum Source {
-        OPTION,
-        ENVIRONMENT,
-        FILE
+        OPTION, ENVIRONMENT, FILE
     }
 
     /** A value and where it was found. */

@@ -103,7 +103,8 @@ public final class EntityChanges {
             default -> throw new IllegalArgumentException("Unknown Preservica entity type '" + entityType
                     + "': valid values are IO, SO and CO");
         };
-        String path = "/api/entity/" + kind + "/" + PreservicaRequest.pathSegment("entity reference", ref) + "/event-actions";
+        String path = "/api/entity/" + kind + "/" + PreservicaRequest.pathSegment("entity reference", ref)
+                + "/event-actions";
         return actions(path, entityType + " '" + ref + "'", pageSize);
     }
 

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class PreservicaClient implements AutoCloseable {
 
     /** Any one of these lets a user manage webhooks (docs/protocol.md, introduction; the last from Preservica 8.1). */
-    public static final List<String> WEBHOOK_ROLES
-            = List.of("ROLE_SDB_MANAGER_USER", "ROLE_SDB_ADMIN_USER", "ROLE_SDB_CONFIG_MANAGER_USER");
+    public static final List<String> WEBHOOK_ROLES = List.of("ROLE_SDB_MANAGER_USER", "ROLE_SDB_ADMIN_USER",
+            "ROLE_SDB_CONFIG_MANAGER_USER");
 
     static final String VERSION_PATH = "/api/entity/versiondetails/version";
     static final String USER_DETAILS_PATH = "/api/user/details";
@@ -174,7 +174,8 @@ public final class PreservicaClient implements AutoCloseable {
     /** @throws PreservicaNotFoundException if there is no subscription with this id */
     public void unsubscribe(String id) {
         Objects.requireNonNull(id, "id");
-        PreservicaRequest request = PreservicaRequest.delete(SUBSCRIPTIONS_PATH + "/" + PreservicaRequest.pathSegment("subscription id", id));
+        PreservicaRequest request = PreservicaRequest
+                .delete(SUBSCRIPTIONS_PATH + "/" + PreservicaRequest.pathSegment("subscription id", id));
         expectSuccess(request, "webhook subscription '" + id + "'");
         LOG.info("Removed Preservica webhook subscription {}", id);
     }
@@ -196,7 +197,8 @@ public final class PreservicaClient implements AutoCloseable {
     /** @throws PreservicaNotFoundException if there is no asset with this reference */
     public Asset getAsset(String ref) {
         Objects.requireNonNull(ref, "ref");
-        PreservicaRequest request = PreservicaRequest.get(ASSET_PATH + PreservicaRequest.pathSegment("entity reference", ref));
+        PreservicaRequest request = PreservicaRequest
+                .get(ASSET_PATH + PreservicaRequest.pathSegment("entity reference", ref));
         byte[] body = expectSuccess(request, "asset '" + ref + "'").body();
         try {
             return XipReader.readAsset(body);
@@ -208,7 +210,8 @@ public final class PreservicaClient implements AutoCloseable {
     /** @throws PreservicaNotFoundException if there is no folder with this reference */
     public Folder getFolder(String ref) {
         Objects.requireNonNull(ref, "ref");
-        PreservicaRequest request = PreservicaRequest.get(FOLDER_PATH + PreservicaRequest.pathSegment("entity reference", ref));
+        PreservicaRequest request = PreservicaRequest
+                .get(FOLDER_PATH + PreservicaRequest.pathSegment("entity reference", ref));
         byte[] body = expectSuccess(request, "folder '" + ref + "'").body();
         try {
             return XipReader.readFolder(body);
@@ -223,7 +226,8 @@ public final class PreservicaClient implements AutoCloseable {
         if (response == null) {
             return Optional.empty();
         }
-        return Optional.of(new Thumbnail(response.body(), response.headers().firstValue("Content-Type").orElse(null), size));
+        return Optional
+                .of(new Thumbnail(response.body(), response.headers().firstValue("Content-Type").orElse(null), size));
     }
 
     /** Streaming variant of {@link #getThumbnail}, empty when there is none: the caller closes the stream. */
@@ -232,7 +236,8 @@ public final class PreservicaClient implements AutoCloseable {
         return response == null ? Optional.empty() : Optional.of(response.body());
     }
 
-    private <T> HttpResponse<T> thumbnail(EntityType type, String ref, ThumbnailSize size, HttpResponse.BodyHandler<T> handler) {
+    private <T> HttpResponse<T> thumbnail(EntityType type, String ref, ThumbnailSize size,
+                                          HttpResponse.BodyHandler<T> handler) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(size, "size");

@@ -48,14 +48,16 @@ public final class PreservicaClientConfig {
      * @throws IllegalArgumentException when server, user name or password is found nowhere, saying where to set it
      */
     public static Builder fromResolver(
-            CredentialResolver resolver, String server, String username, String password, String tenant, String seed) {
+                                       CredentialResolver resolver, String server, String username, String password,
+                                       String tenant, String seed) {
         CredentialResolver.Found foundServer = require(resolver, CredentialKey.SERVER, server, "server");
         CredentialResolver.Found foundUser = require(resolver, CredentialKey.USERNAME, username, "username");
         CredentialResolver.Found foundPassword = require(resolver, CredentialKey.PASSWORD, password, "password");
         Optional<CredentialResolver.Found> foundSeed = resolver.find(CredentialKey.TWO_FACTOR_SEED, seed);
         requireNotLessTrusted(resolver, foundServer, CredentialKey.USERNAME, foundUser);
         requireNotLessTrusted(resolver, foundServer, CredentialKey.PASSWORD, foundPassword);
-        foundSeed.ifPresent(found -> requireNotLessTrusted(resolver, foundServer, CredentialKey.TWO_FACTOR_SEED, found));
+        foundSeed
+                .ifPresent(found -> requireNotLessTrusted(resolver, foundServer, CredentialKey.TWO_FACTOR_SEED, found));
         return builder()
                 .server(foundServer.value())
                 .username(foundUser.value())
@@ -232,7 +234,8 @@ public final class PreservicaClientConfig {
                 problems.add("retryBackoff must not be negative (was " + retryBackoff + ")");
             }
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("Invalid Preservica client configuration: " + String.join(", ", problems));
+                throw new IllegalArgumentException(
+                        "Invalid Preservica client configuration: " + String.join(", ", problems));
             }
             return new PreservicaClientConfig(this, toBaseUri(server.trim()));
         }

@@ -49,7 +49,7 @@ final class PreservicaHttp {
      * Sends the request, retrying as described on the class. Answers with any status are returned, including a
      * final 502/503/504 after the retries ran out; only the absence of an answer throws.
      *
-     * @param  token                          the access token to send, or null for login calls
+     * @param token the access token to send, or null for login calls
      * @throws PreservicaUnreachableException if no answer came after the retries
      */
     <T> HttpResponse<T> send(PreservicaRequest request, String token, HttpResponse.BodyHandler<T> bodyHandler) {

@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
  * {@link #toString()} shows the method and path only: form bodies hold passwords.
  *
  * @param repeatable whether sending it twice does no harm (GET, login); if not, it is retried only when the server
- *                   cannot have acted on it (see {@link PreservicaHttp})
+ *     cannot have acted on it (see {@link PreservicaHttp})
  */
-record PreservicaRequest(String method, String path, String query, String contentType, byte[] body, boolean repeatable) {
+record PreservicaRequest(String method, String path, String query, String contentType, byte[] body,
+                         boolean repeatable) {
 
     static PreservicaRequest get(String path) {
         return new PreservicaRequest("GET", path, null, null, null, true);
@@ -79,14 +80,14 @@ record PreservicaRequest(String method, String path, String query, String conten
     static String requireSafeIdentifier(String what, String value) {
         if (value.isEmpty() || value.equals(".") || value.equals("..")) {
             throw new IllegalArgumentException("The " + what + " '" + value + "' is not a Preservica " + what
-                                               + ": it would name another resource in the URL");
+                    + ": it would name another resource in the URL");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '/' || c == '\\' || c == '?' || c == '#' || c == '%') {
                 String shown = c < 0x20 || c == 0x7f ? String.format("U+%04X", (int) c) : "'" + c + "'";
                 throw new IllegalArgumentException("The " + what + " '" + printable(value) + "' contains " + shown
-                                                   + ", which is refused in a Preservica " + what);
+                        + ", which is refused in a Preservica " + what);
             }
         }
         return value;

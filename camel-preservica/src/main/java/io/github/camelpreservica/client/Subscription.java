@@ -14,7 +14,8 @@ public record Subscription(String id, String url, String triggerType, Map<String
     public Subscription {
         // not Map.copyOf: JSON attributes may hold nulls
         attributes = attributes == null
-                ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /** The trigger, or empty when Preservica sent a wire value this version does not know. */

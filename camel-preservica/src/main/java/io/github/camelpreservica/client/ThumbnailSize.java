@@ -4,9 +4,7 @@ import java.util.Locale;
 
 /** The thumbnail sizes Preservica's content API offers. */
 public enum ThumbnailSize {
-    SMALL,
-    MEDIUM,
-    LARGE;
+    SMALL, MEDIUM, LARGE;
 
     /** The value of the {@code size} query parameter. */
     public String wireValue() {

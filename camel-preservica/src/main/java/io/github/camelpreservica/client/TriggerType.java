@@ -12,11 +12,8 @@ import java.util.stream.Stream;
  * on the wire Preservica uses its own values ({@code FULL_TEXT_INDEXED}), see docs/protocol.md section 2.
  */
 public enum TriggerType {
-    MOVED("MOVED"),
-    INDEXED("FULL_TEXT_INDEXED"),
-    SECURITY_CHANGED("CHANGED_SECURITY_DESCRIPTOR"),
-    INGEST_FAILED("INGEST_FAILED"),
-    CHANGE_ASSET_VISIBILITY("CHANGE_ASSET_VISIBILITY");
+    MOVED("MOVED"), INDEXED("FULL_TEXT_INDEXED"), SECURITY_CHANGED("CHANGED_SECURITY_DESCRIPTOR"), INGEST_FAILED(
+            "INGEST_FAILED"), CHANGE_ASSET_VISIBILITY("CHANGE_ASSET_VISIBILITY");
 
     private final String wireValue;
 

@@ -25,7 +25,7 @@ public final class PlainHttpWarning {
             return false;
         }
         LOG.warn("The option '{}' of {} is plain http:// to a host that is not loopback ({}): what crosses the network "
-                 + "can be read and changed on the way; use https://", option, endpoint, URI.create(url).getHost());
+                + "can be read and changed on the way; use https://", option, endpoint, URI.create(url).getHost());
         return true;
     }
 

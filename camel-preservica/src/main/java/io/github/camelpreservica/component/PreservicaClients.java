@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.camel.CamelContext;
 import io.github.camelpreservica.client.CredentialResolver;
 import io.github.camelpreservica.client.PreservicaClient;
 import io.github.camelpreservica.client.PreservicaClientConfig;
+import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,8 @@ public final class PreservicaClients extends ServiceSupport {
             try {
                 context.addService(created, true, true);
             } catch (Exception e) {
-                throw new IllegalStateException("Cannot register the shared Preservica clients with " + context.getName(), e);
+                throw new IllegalStateException(
+                        "Cannot register the shared Preservica clients with " + context.getName(), e);
             }
             return created;
         }
@@ -107,8 +108,8 @@ public final class PreservicaClients extends ServiceSupport {
      * cache key of {@link #clientFor}; {@link #toString()} hides the password and the two-factor seed.
      */
     public record Connection(
-            String server, String username, String password, String tenant, String twoFactorSeed,
-            Duration connectTimeout, Duration readTimeout) {
+                             String server, String username, String password, String tenant, String twoFactorSeed,
+                             Duration connectTimeout, Duration readTimeout) {
 
         public Connection {
             Objects.requireNonNull(connectTimeout, "connectTimeout");

@@ -5,9 +5,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Converter;
 import io.github.camelpreservica.client.Asset;
 import io.github.camelpreservica.client.Subscription;
+import org.apache.camel.Converter;
 
 /**
  * Lets routes treat the client's records as plain data: {@code convertBodyTo(Map.class)} or
@@ -57,7 +57,8 @@ public final class PreservicaTypeConverters {
         try {
             return JSON.writeValueAsString(map);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write " + map.keySet() + " as JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("Cannot write " + map.keySet() + " as JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 }

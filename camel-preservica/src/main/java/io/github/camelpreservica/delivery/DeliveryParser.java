@@ -51,7 +51,7 @@ public final class DeliveryParser {
     }
 
     /**
-     * @param  body                     the request body exactly as received
+     * @param body the request body exactly as received
      * @throws InvalidDeliveryException if the bytes are not JSON, or not JSON shaped like a delivery
      */
     public WebhookDelivery parse(byte[] body) throws InvalidDeliveryException {
@@ -156,7 +156,7 @@ public final class DeliveryParser {
             for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
                 if (parser.currentToken() != JsonToken.START_OBJECT) {
                     shape("Event " + i + " of the delivery is not an object (found "
-                          + describe(parser.currentToken()) + ")");
+                            + describe(parser.currentToken()) + ")");
                     parser.skipChildren();
                     continue;
                 }
@@ -195,7 +195,7 @@ public final class DeliveryParser {
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 if (parser.currentToken() != JsonToken.START_OBJECT) {
                     shape("Field 'identifiers' of the " + where + " must hold objects (found "
-                          + describe(parser.currentToken()) + ")");
+                            + describe(parser.currentToken()) + ")");
                     parser.skipChildren();
                     continue;
                 }
@@ -219,7 +219,7 @@ public final class DeliveryParser {
                     return String.valueOf(value());
                 default:
                     shape("Field '" + field + "' of the " + where + " must be a text value (found " + describe(token)
-                          + ")");
+                            + ")");
                     parser.skipChildren();
                     return null;
             }

@@ -29,7 +29,7 @@ public final class WebhookDelivery {
     private final Map<String, Object> otherFields;
 
     public WebhookDelivery(String subscriptionId, String timestamp, String tenant, String version, String trigger,
-                           List<WebhookEvent> events, Map<String, Object> otherFields) {
+            List<WebhookEvent> events, Map<String, Object> otherFields) {
         this.subscriptionId = subscriptionId;
         this.timestamp = timestamp;
         this.tenant = tenant;
@@ -37,7 +37,8 @@ public final class WebhookDelivery {
         this.trigger = trigger;
         this.events = List.copyOf(events);
         this.otherFields = otherFields == null
-                ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(otherFields));
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(otherFields));
     }
 
     public String getSubscriptionId() {

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * work in the simple language; Jackson writes it back as JSON with the fields Preservica sent that this class does
  * not know kept under their own names.
  */
-@JsonPropertyOrder({ "event", "entityType", "entityRef", "deleted", "identifiers", "subscriptionId", "trigger", "timestamp",
+@JsonPropertyOrder({ "event", "entityType", "entityRef", "deleted", "identifiers", "subscriptionId", "trigger",
+        "timestamp",
         "tenant" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class WebhookEvent {
@@ -126,7 +127,8 @@ public final class WebhookEvent {
     @Override
     public String toString() {
         return "WebhookEvent[event=" + event + ", entityType=" + entityType + ", entityRef=" + entityRef
-                + (deleted != null ? ", deleted=" + deleted : "") + ", trigger=" + trigger + ", subscriptionId=" + subscriptionId
+                + (deleted != null ? ", deleted=" + deleted : "") + ", trigger=" + trigger + ", subscriptionId="
+                + subscriptionId
                 + "]";
     }
 

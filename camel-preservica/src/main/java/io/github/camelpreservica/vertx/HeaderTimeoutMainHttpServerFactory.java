@@ -77,8 +77,8 @@ public class HeaderTimeoutMainHttpServerFactory implements MainHttpServerFactory
             configuration.getBodyHandler().setUploadsDirectory(properties.getFileUploadDirectory());
         }
         configuration.setServerType("HTTP Server");
-        HeaderTimeoutVertxPlatformHttpServer server
-                = new HeaderTimeoutVertxPlatformHttpServer(configuration, requestHeaderTimeout, keepAliveTimeout);
+        HeaderTimeoutVertxPlatformHttpServer server = new HeaderTimeoutVertxPlatformHttpServer(configuration,
+                requestHeaderTimeout, keepAliveTimeout);
         server.setCamelContext(context);
         return server;
     }
@@ -86,7 +86,8 @@ public class HeaderTimeoutMainHttpServerFactory implements MainHttpServerFactory
     /** Camel's own management server, from camel-platform-http-main, as without this factory. */
     @Override
     public Service newHttpManagementServer(
-            CamelContext context, HttpManagementServerConfigurationProperties properties) {
+                                           CamelContext context,
+                                           HttpManagementServerConfigurationProperties properties) {
         MainHttpServerFactory camels = context.getCamelContextExtension().getBootstrapFactoryFinder()
                 .newInstance("platform-http-server", MainHttpServerFactory.class)
                 .orElseThrow(() -> new IllegalArgumentException(
@@ -98,8 +99,8 @@ public class HeaderTimeoutMainHttpServerFactory implements MainHttpServerFactory
     private static void refuse(boolean enabled, String property) {
         if (enabled) {
             throw new IllegalArgumentException(property + "=true is not supported by "
-                                               + HeaderTimeoutMainHttpServerFactory.class.getSimpleName()
-                                               + ", which serves routes only: remove the property, or this factory");
+                    + HeaderTimeoutMainHttpServerFactory.class.getSimpleName()
+                    + ", which serves routes only: remove the property, or this factory");
         }
     }
 }

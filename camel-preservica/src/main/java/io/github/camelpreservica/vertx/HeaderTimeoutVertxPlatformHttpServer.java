@@ -80,11 +80,11 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
 
     /**
      * @param requestHeaderTimeout milliseconds a new connection may take to send a complete request head
-     * @param keepAliveTimeout     milliseconds a keep-alive connection may take, after a response, to send the complete
-     *                             head of its next request
+     * @param keepAliveTimeout milliseconds a keep-alive connection may take, after a response, to send the complete
+     *     head of its next request
      */
     public HeaderTimeoutVertxPlatformHttpServer(VertxPlatformHttpServerConfiguration configuration,
-                                                long requestHeaderTimeout, long keepAliveTimeout) {
+            long requestHeaderTimeout, long keepAliveTimeout) {
         super(configuration);
         this.configuration = configuration;
         this.requestHeaderTimeout = positive(requestHeaderTimeout, "requestHeaderTimeout");
@@ -220,7 +220,7 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
             watching.stop();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException("The HTTP server could not listen on " + getHost() + ":"
-                                            + getConfigurationPort() + ": " + cause.getMessage(), cause);
+                    + getConfigurationPort() + ": " + cause.getMessage(), cause);
         }
         server = created;
         LOG.info("Vert.x HttpServer started on {}:{} (request head timeout {} ms, keep-alive timeout {} ms)",
@@ -276,7 +276,8 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
         VertxPlatformHttpServerConfiguration.BodyHandler settings = configuration.getBodyHandler();
         if (settings.isHandleFileUploads()) {
             String directory = settings.getUploadsDirectory() != null
-                    ? settings.getUploadsDirectory() : DEFAULT_UPLOADS_DIRECTORY;
+                    ? settings.getUploadsDirectory()
+                    : DEFAULT_UPLOADS_DIRECTORY;
             handler.setUploadsDirectory(TempDirHelper.resolveTempDir(getCamelContext(), null, directory));
         }
         handler.setDeleteUploadedFilesOnEnd(settings.isDeleteUploadedFilesOnEnd());
@@ -291,10 +292,10 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
     private static void refuse(boolean enabled, String option) {
         if (enabled) {
             throw new IllegalArgumentException("The " + option + " option of VertxPlatformHttpServerConfiguration is "
-                                               + "not supported by " + HeaderTimeoutVertxPlatformHttpServer.class
-                                                       .getSimpleName()
-                                               + ", which serves routes only: turn it off, or use Camel's "
-                                               + "VertxPlatformHttpServer");
+                    + "not supported by " + HeaderTimeoutVertxPlatformHttpServer.class
+                            .getSimpleName()
+                    + ", which serves routes only: turn it off, or use Camel's "
+                    + "VertxPlatformHttpServer");
         }
     }
 
@@ -304,6 +305,6 @@ public class HeaderTimeoutVertxPlatformHttpServer extends VertxPlatformHttpServe
      */
     public static boolean servedWithoutHeaderTimeout(CamelContext context) {
         return context.hasServices(HeaderTimeoutVertxPlatformHttpServer.class).isEmpty()
-               && !context.hasServices(VertxPlatformHttpServer.class).isEmpty();
+                && !context.hasServices(VertxPlatformHttpServer.class).isEmpty();
     }
 }

@@ -150,7 +150,7 @@ final class RequestHeaderTimeout {
             }
             boolean fresh = watch.current == null;
             if (now - state >= (fresh ? headTimeoutNanos : keepAliveTimeoutNanos)
-                && watch.state.compareAndSet(state, CLOSING)) {
+                    && watch.state.compareAndSet(state, CLOSING)) {
                 connections.remove(watch.connection, watch);
                 if (fresh) {
                     cutOff.incrementAndGet();

@@ -25,12 +25,10 @@ class PackageDependenciesTest {
     private static final String[] VERTX_TYPES = { "io.vertx..", "org.apache.camel.component.platform.http.vertx.." };
 
     // the one class outside the vertx package that names Vert.x types; loaded only once Vert.x is known to be there
-    private static final String GUARDED_VERTX_READER
-            = "io\\.github\\.camelpreservica\\.component\\.webhook\\.VertxRequestBody(\\$.*)?";
+    private static final String GUARDED_VERTX_READER = "io\\.github\\.camelpreservica\\.component\\.webhook\\.VertxRequestBody(\\$.*)?";
     // the callers that check for Vert.x (RequestBodyReader.VERTX_AVAILABLE, isVertxEngine) before going there
-    private static final String GUARDED_VERTX_CALLERS
-            = "io\\.github\\.camelpreservica\\.component\\.webhook\\.(RequestBodyReader|PreservicaWebhookComponent"
-              + "|VertxRequestBody)(\\$.*)?";
+    private static final String GUARDED_VERTX_CALLERS = "io\\.github\\.camelpreservica\\.component\\.webhook\\.(RequestBodyReader|PreservicaWebhookComponent"
+            + "|VertxRequestBody)(\\$.*)?";
 
     @ArchTest
     static final ArchRule camelFreePackagesDoNotDependOnCamel = noClasses()
@@ -57,7 +55,7 @@ class PackageDependenciesTest {
             .and().haveNameNotMatching(GUARDED_VERTX_READER)
             .should().dependOnClassesThat().resideInAnyPackage(VERTX_TYPES)
             .because("Vert.x is an optional dependency: its types belong in io.github.camelpreservica.vertx, or in "
-                     + "VertxRequestBody, which is loaded only once Vert.x is known to be on the classpath");
+                    + "VertxRequestBody, which is loaded only once Vert.x is known to be on the classpath");
 
     @ArchTest
     static final ArchRule vertxCodeIsReachedOnlyByCallersThatCheckForVertx = noClasses()
@@ -66,5 +64,5 @@ class PackageDependenciesTest {
             .should().dependOnClassesThat().resideInAPackage(VERTX_PACKAGE)
             .orShould().dependOnClassesThat().haveNameMatching(GUARDED_VERTX_READER)
             .because("loading a class that names Vert.x fails where Vert.x is absent: a new caller must check first "
-                     + "(RequestBodyReader.isVertxEngine) and then be named here");
+                    + "(RequestBodyReader.isVertxEngine) and then be named here");
 }

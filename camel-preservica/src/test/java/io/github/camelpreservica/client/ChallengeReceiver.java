@@ -22,9 +22,7 @@ import io.github.camelpreservica.signing.WebhookSignatures;
 final class ChallengeReceiver implements AutoCloseable {
 
     enum Behaviour {
-        ANSWER_CORRECTLY,
-        ANSWER_WITH_WRONG_HASH,
-        ANSWER_500
+        ANSWER_CORRECTLY, ANSWER_WITH_WRONG_HASH, ANSWER_500
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

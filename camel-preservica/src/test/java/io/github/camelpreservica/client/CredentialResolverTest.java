@@ -44,7 +44,7 @@ class CredentialResolverTest {
     void fallsBackToTheCredentialsSectionOfTheFile() throws IOException {
         CredentialResolver resolver = new CredentialResolver(Map.of(),
                 credentialsFile("[credentials]\nusername = admin\npassword=p=w:rd\nserver=eu.preservica.com\n"
-                                + "tenant=TEST\ntwoFactorToken=JBSWY3DPEHPK3PXP\nsecret.key=shh\n"));
+                        + "tenant=TEST\ntwoFactorToken=JBSWY3DPEHPK3PXP\nsecret.key=shh\n"));
         assertEquals(Optional.of("admin"), resolver.resolve(CredentialKey.USERNAME, null));
         assertEquals(Optional.of("p=w:rd"), resolver.resolve(CredentialKey.PASSWORD, null));
         assertEquals(Optional.of("eu.preservica.com"), resolver.resolve(CredentialKey.SERVER, null));

@@ -95,9 +95,10 @@ class PreservicaClientAuthenticationTest {
     void wrongPasswordNamesUserAndTenantButNotThePassword() {
         String wrongPassword = "Wr0ng-Pa55word-xyz";
         try (PreservicaClient client = new PreservicaClient(clientFor(sim).password(wrongPassword).build())) {
-            PreservicaAuthenticationException e
-                    = assertThrows(PreservicaAuthenticationException.class, client::serverVersion);
-            assertTrue(e.getMessage().startsWith("Preservica refused the login for user 'admin' on tenant 'TEST' (401): "),
+            PreservicaAuthenticationException e = assertThrows(PreservicaAuthenticationException.class,
+                    client::serverVersion);
+            assertTrue(
+                    e.getMessage().startsWith("Preservica refused the login for user 'admin' on tenant 'TEST' (401): "),
                     e.getMessage());
             assertFalse(e.getMessage().contains(wrongPassword), e.getMessage());
             assertEquals(401, e.statusCode());
@@ -122,8 +123,8 @@ class PreservicaClientAuthenticationTest {
     void twoFactorLoginWithoutSeedSaysHowToSetIt() {
         PreservicaClientConfig config = clientFor(sim).username(TWO_FACTOR_USER).password(TWO_FACTOR_PASSWORD).build();
         try (PreservicaClient client = new PreservicaClient(config)) {
-            PreservicaAuthenticationException e
-                    = assertThrows(PreservicaAuthenticationException.class, client::serverVersion);
+            PreservicaAuthenticationException e = assertThrows(PreservicaAuthenticationException.class,
+                    client::serverVersion);
             assertEquals("Two-factor authentication is required for user 'otp' on tenant 'TEST': set the TOTP seed"
                     + " (twoFactorSeed option / PRESERVICA_2FA_TOKEN)", e.getMessage());
         }
@@ -134,8 +135,8 @@ class PreservicaClientAuthenticationTest {
         PreservicaClientConfig config = clientFor(sim).username(TWO_FACTOR_USER).password(TWO_FACTOR_PASSWORD)
                 .twoFactorSeed("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").build();
         try (PreservicaClient client = new PreservicaClient(config)) {
-            PreservicaAuthenticationException e
-                    = assertThrows(PreservicaAuthenticationException.class, client::serverVersion);
+            PreservicaAuthenticationException e = assertThrows(PreservicaAuthenticationException.class,
+                    client::serverVersion);
             assertTrue(e.getMessage().contains("user 'otp' on tenant 'TEST'"), e.getMessage());
             assertFalse(e.getMessage().contains("GEZDGNBVGY3TQOJQ"), e.getMessage());
         }

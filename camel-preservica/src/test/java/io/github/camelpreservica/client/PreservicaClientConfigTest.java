@@ -66,7 +66,8 @@ class PreservicaClientConfigTest {
 
     @Test
     void toStringHidesPasswordAndSeed() {
-        String text = valid().password("s3cr3t-Pa55").twoFactorSeed("JBSWY3DPEHPK3PXP").tenant("TEST").build().toString();
+        String text = valid().password("s3cr3t-Pa55").twoFactorSeed("JBSWY3DPEHPK3PXP").tenant("TEST").build()
+                .toString();
         assertFalse(text.contains("s3cr3t-Pa55"), text);
         assertFalse(text.contains("JBSWY3DPEHPK3PXP"), text);
         assertTrue(text.contains("admin") && text.contains("TEST") && text.contains("eu.preservica.com"), text);

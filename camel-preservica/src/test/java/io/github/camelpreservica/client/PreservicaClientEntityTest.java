@@ -21,7 +21,8 @@ class PreservicaClientEntityTest {
 
     private static final String REF = "7fdea7e0-1e72-4fb1-aadb-d7f9ee6ed8c2";
     private static final String PARENT = "0a1b2c3d-0000-4000-8000-000000000001";
-    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
+            'R' };
 
     private PreservicaSimulator sim;
     private PreservicaClient client;
@@ -43,7 +44,8 @@ class PreservicaClientEntityTest {
 
     @Test
     void readsTheAssetFromVersionedXip() {
-        assertEquals(new Asset(REF, "Ærøskøbing harbour", "Photograph & <caption>", "open", PARENT), client.getAsset(REF));
+        assertEquals(new Asset(REF, "Ærøskøbing harbour", "Photograph & <caption>", "open", PARENT),
+                client.getAsset(REF));
     }
 
     @Test
@@ -53,8 +55,8 @@ class PreservicaClientEntityTest {
 
     @Test
     void unknownAssetIsNotFoundNamingTheReference() {
-        PreservicaNotFoundException e
-                = assertThrows(PreservicaNotFoundException.class, () -> client.getAsset("no-such-asset"));
+        PreservicaNotFoundException e = assertThrows(PreservicaNotFoundException.class,
+                () -> client.getAsset("no-such-asset"));
         assertEquals("Preservica has no asset 'no-such-asset' (GET /api/entity/information-objects/no-such-asset"
                 + " answered 404)", e.getMessage());
     }

@@ -104,8 +104,8 @@ class PreservicaClientResilienceTest {
                 .username("admin").password("pw").connectTimeout(Duration.ofSeconds(2)).maxRetries(1)
                 .retryBackoff(Duration.ofMillis(10)).build();
         try (PreservicaClient unreachable = new PreservicaClient(config)) {
-            PreservicaUnreachableException e
-                    = assertThrows(PreservicaUnreachableException.class, unreachable::serverVersion);
+            PreservicaUnreachableException e = assertThrows(PreservicaUnreachableException.class,
+                    unreachable::serverVersion);
             assertTrue(e.getMessage().startsWith(
                     "Preservica at http://127.0.0.1:" + closedPort + " is unreachable (connect timeout 2s): "),
                     e.getMessage());

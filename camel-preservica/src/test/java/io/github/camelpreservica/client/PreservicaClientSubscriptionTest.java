@@ -48,7 +48,8 @@ class PreservicaClientSubscriptionTest {
 
     private List<RecordedRequest> subscribeRequests() {
         return sim.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().equals(PreservicaClient.SUBSCRIPTIONS_PATH)).toList();
+                .filter(r -> r.method().equals("POST") && r.path().equals(PreservicaClient.SUBSCRIPTIONS_PATH))
+                .toList();
     }
 
     @Test
@@ -152,8 +153,8 @@ class PreservicaClientSubscriptionTest {
         try (PreservicaClient viewer = new PreservicaClient(
                 clientFor(sim).username(VIEWER).password(VIEWER_PASSWORD).build())) {
             assertEquals(List.of("ROLE_SDB_VIEWER"), viewer.roles());
-            PreservicaAccessDeniedException e
-                    = assertThrows(PreservicaAccessDeniedException.class, viewer::requireWebhookRole);
+            PreservicaAccessDeniedException e = assertThrows(PreservicaAccessDeniedException.class,
+                    viewer::requireWebhookRole);
             assertTrue(e.getMessage().contains("ROLE_SDB_MANAGER_USER"), e.getMessage());
             assertTrue(e.getMessage().contains("user 'viewer' on tenant 'TEST'"), e.getMessage());
         }
@@ -163,8 +164,8 @@ class PreservicaClientSubscriptionTest {
     void viewerIsDeniedTheSubscriptionListWith403() {
         try (PreservicaClient viewer = new PreservicaClient(
                 clientFor(sim).username(VIEWER).password(VIEWER_PASSWORD).build())) {
-            PreservicaAccessDeniedException e
-                    = assertThrows(PreservicaAccessDeniedException.class, viewer::listSubscriptions);
+            PreservicaAccessDeniedException e = assertThrows(PreservicaAccessDeniedException.class,
+                    viewer::listSubscriptions);
             assertEquals(403, e.statusCode());
             assertTrue(e.getMessage().contains("GET /api/webhook/subscriptions (403)"), e.getMessage());
         }

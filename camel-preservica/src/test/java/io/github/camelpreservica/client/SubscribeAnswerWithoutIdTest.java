@@ -72,8 +72,10 @@ class SubscribeAnswerWithoutIdTest {
 
     @Test
     void findsTheNewSubscriptionByUrlAndTriggerWhenTheAnswerHasNoId() {
-        listAnswer = "[{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"url\":\"" + HOOK + "\",\"triggerType\":\"MOVED\"},"
-                + "{\"id\":\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"url\":\"" + HOOK + "\",\"triggerType\":\"FULL_TEXT_INDEXED\"},"
+        listAnswer = "[{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"url\":\"" + HOOK
+                + "\",\"triggerType\":\"MOVED\"},"
+                + "{\"id\":\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"url\":\"" + HOOK
+                + "\",\"triggerType\":\"FULL_TEXT_INDEXED\"},"
                 + "{\"id\":\"cccccccccccccccccccccccccccccccc\",\"url\":\"http://elsewhere\",\"triggerType\":\"FULL_TEXT_INDEXED\"}]";
         try (PreservicaClient client = client()) {
             Subscription found = client.subscribe(HOOK, TriggerType.INDEXED, "s3cret");

@@ -29,7 +29,8 @@ class TriggerTypeTest {
 
     @Test
     void namesTheUnknownValueAndListsTheValidOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TriggerType.fromString("DELETED"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TriggerType.fromString("DELETED"));
         assertEquals("Unknown Preservica trigger 'DELETED': valid values are MOVED, INDEXED (FULL_TEXT_INDEXED), "
                 + "SECURITY_CHANGED (CHANGED_SECURITY_DESCRIPTOR), INGEST_FAILED, CHANGE_ASSET_VISIBILITY",
                 e.getMessage());

@@ -33,7 +33,7 @@ class UnsafeIdentifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = { ".", "..", "", "a/b", "a\\b", "x?y=1", "x#y", "%2e", "%2E%2E", "a\u0000b", "a\nb",
-                             "a\u007fb" })
+            "a\u007fb" })
     void unsubscribeRefusesIdThatNamesAnotherResource(String id) {
         assertThatThrownBy(() -> client.unsubscribe(id))
                 .isInstanceOf(IllegalArgumentException.class)

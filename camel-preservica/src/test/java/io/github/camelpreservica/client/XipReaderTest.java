@@ -33,7 +33,7 @@ class XipReaderTest {
 
     @Test
     void readsAssetFieldsWhateverTheNamespaceVersion() {
-        for (String version : new String[] { "v6.0", "v6.2", "v7.0", "v8.1" }) {
+        for (String version : new String[]{ "v6.0", "v6.2", "v7.0", "v8.1" }) {
             Asset asset = XipReader.readAsset(utf8(entityResponse(version)));
             assertEquals(new Asset("7fdea7e0-1e72-4fb1-aadb-d7f9ee6ed8c2", "Ærøskøbing harbour",
                     "Photograph & caption", "open", "0a1b2c3d-0000-4000-8000-000000000001"), asset, version);

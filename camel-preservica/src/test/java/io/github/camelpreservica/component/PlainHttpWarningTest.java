@@ -9,7 +9,7 @@ class PlainHttpWarningTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "http://eu.preservica.com", "HTTP://hooks.example.org/preservica/events",
-                             "http://10.0.0.5:8080/x", "http://[2001:db8::1]/x" })
+            "http://10.0.0.5:8080/x", "http://[2001:db8::1]/x" })
     void warnsForPlainHttpBeyondThisHost(String url) {
         assertThat(PlainHttpWarning.isPlainHttpBeyondLoopback(url)).isTrue();
         assertThat(PlainHttpWarning.warnIfPlainHttp("server", url, "test")).isTrue();
@@ -17,7 +17,7 @@ class PlainHttpWarningTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "https://eu.preservica.com", "http://127.0.0.1:9000", "http://localhost:8080/x",
-                             "http://[::1]:8080/x", "http://127.0.0.2/x" })
+            "http://[::1]:8080/x", "http://127.0.0.2/x" })
     void staysQuietForHttpsAndLoopback(String url) {
         assertThat(PlainHttpWarning.warnIfPlainHttp("webhookExternalUrl", url, "test")).isFalse();
     }

@@ -1,16 +1,15 @@
 package io.github.camelpreservica.component;
 
-import io.github.camelpreservica.component.preservica.PreservicaEndpoint;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.apache.camel.builder.RouteBuilder;
 import io.github.camelpreservica.client.CredentialKey;
 import io.github.camelpreservica.client.CredentialResolver;
 import io.github.camelpreservica.client.PreservicaClient;
+import io.github.camelpreservica.component.preservica.PreservicaEndpoint;
 import io.github.camelpreservica.component.webhook.PreservicaWebhookEndpoint;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,8 @@ class PreservicaClientsTest extends CamelTestSupport {
         PreservicaEndpoint asset = context.getEndpoint(
                 "preservica:asset?server=" + SERVER + "&username=u&password=p", PreservicaEndpoint.class);
         PreservicaEndpoint thumbnail = context.getEndpoint(
-                "preservica:thumbnail?size=small&server=" + SERVER + "&username=u&password=p", PreservicaEndpoint.class);
+                "preservica:thumbnail?size=small&server=" + SERVER + "&username=u&password=p",
+                PreservicaEndpoint.class);
 
         assertThat(asset.client()).isSameAs(thumbnail.client());
     }

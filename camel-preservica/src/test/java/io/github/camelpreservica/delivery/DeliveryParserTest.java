@@ -18,10 +18,10 @@ class DeliveryParserTest {
 
     /** The real sample of docs/protocol.md section 4, byte for byte. */
     static final String PROTOCOL_SAMPLE = "{\"subscriptionId\":\"9495ddbf7d4a0b9f030a3411c87f967d\","
-                                          + "\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"BRAMA\","
-                                          + "\"version\":\"6.10\",\"events\":[{\"event\":\"FullTextIndexed\","
-                                          + "\"entityType\":\"IO\",\"entityRef\":\"7fdea7e0-1e72-4fb1-aadb-d7f9ee6ed8c2\","
-                                          + "\"identifiers\":[]}],\"trigger\":\"FULL_TEXT_INDEXED\"}";
+            + "\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"BRAMA\","
+            + "\"version\":\"6.10\",\"events\":[{\"event\":\"FullTextIndexed\","
+            + "\"entityType\":\"IO\",\"entityRef\":\"7fdea7e0-1e72-4fb1-aadb-d7f9ee6ed8c2\","
+            + "\"identifiers\":[]}],\"trigger\":\"FULL_TEXT_INDEXED\"}";
 
     private final DeliveryParser parser = new DeliveryParser();
 
@@ -66,7 +66,7 @@ class DeliveryParserTest {
     @Test
     void keepsUnknownFieldsOfDeliveryAndEvent() throws Exception {
         String body = "{\"events\":[{\"event\":\"SomethingNew\",\"entityRef\":\"r1\",\"newField\":{\"a\":[1,2]}}],"
-                      + "\"trigger\":\"NOT_YET_KNOWN\",\"extra\":true}";
+                + "\"trigger\":\"NOT_YET_KNOWN\",\"extra\":true}";
 
         WebhookDelivery delivery = parser.parse(bytes(body));
 
@@ -155,11 +155,11 @@ class DeliveryParserTest {
     @Test
     void keepsUnknownFieldsAsJacksonMapsThemWithExactDecimals() throws Exception {
         String unknown = "{\"text\":\"Ærø – 東京 \\\"quoted\\\"\",\"int\":7,\"long\":12345678901,"
-                         + "\"big\":123456789012345678901234567890,\"decimal\":7.10,\"exponent\":1e2,"
-                         + "\"yes\":true,\"no\":false,\"nothing\":null,"
-                         + "\"nested\":{\"list\":[1,\"two\",[3.0],{\"four\":[]}],\"empty\":{}}}";
+                + "\"big\":123456789012345678901234567890,\"decimal\":7.10,\"exponent\":1e2,"
+                + "\"yes\":true,\"no\":false,\"nothing\":null,"
+                + "\"nested\":{\"list\":[1,\"two\",[3.0],{\"four\":[]}],\"empty\":{}}}";
         String body = "{\"events\":[{\"entityRef\":\"r\",\"identifiers\":[" + unknown + "],\"x\":" + unknown
-                      + "}],\"y\":" + unknown + "}";
+                + "}],\"y\":" + unknown + "}";
         ObjectMapper jackson = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         @SuppressWarnings("unchecked")
         Map<String, Object> expected = jackson.readValue(unknown, Map.class);
@@ -178,7 +178,7 @@ class DeliveryParserTest {
     @Test
     void copiesDeliveryFieldsThatComeAfterTheEventsOntoEachEvent() throws Exception {
         String body = "{\"events\":[{\"entityRef\":\"r\"}],\"subscriptionId\":\"s\",\"trigger\":\"MOVED\","
-                      + "\"timestamp\":\"t\",\"tenant\":\"T\"}";
+                + "\"timestamp\":\"t\",\"tenant\":\"T\"}";
 
         WebhookEvent event = parser.parse(bytes(body)).getEvents().get(0);
 

@@ -139,17 +139,17 @@ final class ComponentJson {
 
     /** One option or header, reduced to what the tables show. */
     record Option(
-            String name,
-            String kind,
-            String group,
-            String javaType,
-            String defaultValue,
-            String description,
-            boolean required,
-            boolean secret,
-            boolean deprecated,
-            List<String> enumValues,
-            String constantName) {
+                  String name,
+                  String kind,
+                  String group,
+                  String javaType,
+                  String defaultValue,
+                  String description,
+                  boolean required,
+                  boolean secret,
+                  boolean deprecated,
+                  List<String> enumValues,
+                  String constantName) {
 
         static Option of(String name, JsonNode node) {
             List<String> enums = new ArrayList<>();

@@ -50,7 +50,8 @@ final class ComponentPages {
 
     /** The module's own folders, from the module directory (Maven's {@code basedir}). */
     static ComponentPages ofModule(Path moduleDir) {
-        return new ComponentPages(moduleDir.resolve("src/generated/resources"), moduleDir.resolve("../docs").normalize());
+        return new ComponentPages(moduleDir.resolve("src/generated/resources"),
+                moduleDir.resolve("../docs").normalize());
     }
 
     Path pageOf(ComponentJson component) {
@@ -65,8 +66,9 @@ final class ComponentPages {
             Path page = pageOf(component);
             pagesWithJson.add(page);
             if (!Files.isRegularFile(page)) {
-                problems.add("Component '" + component.scheme() + "' (" + show(component.source()) + ") has no page: create "
-                             + show(page) + " with the regions " + markerList() + ", then run `" + REGENERATE_COMMAND + "`");
+                problems.add("Component '" + component.scheme() + "' (" + show(component.source())
+                        + ") has no page: create "
+                        + show(page) + " with the regions " + markerList() + ", then run `" + REGENERATE_COMMAND + "`");
                 continue;
             }
             String text = readPage(page);
@@ -75,8 +77,9 @@ final class ComponentPages {
                 if (current == null) {
                     problems.add(show(page) + ": the attribute line ':" + attribute.getKey() + ":' is missing");
                 } else if (!current.equals(attribute.getValue())) {
-                    problems.add(show(page) + " is out of date with the component JSON (attribute ':" + attribute.getKey()
-                                 + ":' differs from " + show(component.source()) + "): run `" + REGENERATE_COMMAND + "`");
+                    problems.add(show(page) + " is out of date with the component JSON (attribute ':"
+                            + attribute.getKey()
+                            + ":' differs from " + show(component.source()) + "): run `" + REGENERATE_COMMAND + "`");
                 }
             }
             for (Map.Entry<String, Function<ComponentJson, String>> region : REGIONS.entrySet()) {
@@ -89,15 +92,16 @@ final class ComponentPages {
                 }
                 if (!current.equals(region.getValue().apply(component))) {
                     problems.add(show(page) + " is out of date with the component JSON (region '" + region.getKey()
-                                 + "' differs from " + show(component.source()) + "): run `" + REGENERATE_COMMAND + "`");
+                            + "' differs from " + show(component.source()) + "): run `" + REGENERATE_COMMAND + "`");
                 }
             }
         }
         for (Path page : pages()) {
             if (!pagesWithJson.contains(page) && !isAwaitingItsComponent(page)) {
                 String scheme = page.getFileName().toString().replace(PAGE_SUFFIX, "");
-                problems.add(show(page) + " documents component '" + scheme + "' but no component JSON for it exists under "
-                             + show(generatedResources) + ": build the component, or remove the page");
+                problems.add(
+                        show(page) + " documents component '" + scheme + "' but no component JSON for it exists under "
+                                + show(generatedResources) + ": build the component, or remove the page");
             }
         }
         return problems;
@@ -110,7 +114,7 @@ final class ComponentPages {
             Path page = pageOf(component);
             if (!Files.isRegularFile(page)) {
                 throw new IllegalStateException("Component '" + component.scheme() + "' has no page: create " + page
-                                                + " with the regions " + markerList());
+                        + " with the regions " + markerList());
             }
             String before = readPage(page);
             String after = before;

@@ -94,7 +94,8 @@ class ComponentPagesTest {
         pages.update();
 
         String page = read("sample-component.adoc");
-        for (String line : List.of("= Sample Component", "Written by hand.", "Between the regions, by hand.", "The end, by hand.")) {
+        for (String line : List.of("= Sample Component", "Written by hand.", "Between the regions, by hand.",
+                "The end, by hand.")) {
             assertTrue(page.contains(line + "\n"), () -> "lost the line '" + line + "':\n" + page);
         }
         assertTrue(!page.contains("stale"), page);
@@ -110,7 +111,8 @@ class ComponentPagesTest {
         List<String> problems = pages.problems();
 
         assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).contains("sample-component.adoc is out of date with the component JSON"), problems::toString);
+        assertTrue(problems.get(0).contains("sample-component.adoc is out of date with the component JSON"),
+                problems::toString);
         assertTrue(problems.get(0).contains("region 'component options'"), problems::toString);
         assertTrue(problems.get(0).contains(ComponentPages.REGENERATE_COMMAND), problems::toString);
     }
@@ -177,7 +179,8 @@ class ComponentPagesTest {
         List<String> problems = pages.problems();
 
         assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).contains("documents component 'gone' but no component JSON for it exists"), problems::toString);
+        assertTrue(problems.get(0).contains("documents component 'gone' but no component JSON for it exists"),
+                problems::toString);
     }
 
     @Test
@@ -208,7 +211,8 @@ class ComponentPagesTest {
 
         List<String> problems = pages.problems();
 
-        assertTrue(problems.stream().anyMatch(p -> p.contains("'// component headers: END' is missing")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("'// component headers: END' is missing")),
+                problems::toString);
     }
 
     @Test

@@ -72,7 +72,9 @@ final class DocSnippets {
 
     /** Dependency snippets and configuration files are XML and YAML too, but not routes. */
     private static boolean isRoute(String language, String text) {
-        return "yaml".equals(language) ? text.contains("- route:") : text.contains("<route>") || text.contains("<route ");
+        return "yaml".equals(language)
+                ? text.contains("- route:")
+                : text.contains("<route>") || text.contains("<route ");
     }
 
     private static List<String> readLines(Path page) {

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import io.github.camelpreservica.component.preservica.PreservicaComponent;
 import io.github.camelpreservica.component.webhook.PreservicaWebhookComponent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.component.stub.StubComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Every YAML and XML route example of the README, the user guide and the component pages loads into a
  * CamelContext, and its endpoints are created: a renamed option or a typo in an example fails here. (The pages
- * about other runtimes, such as deployment.md, show routes that need those runtimes' components.) The routes are not started, so nothing is
+ * about other runtimes, such as deployment.md, show routes that need those runtimes' components.) The routes are not
+ * started, so nothing is
  * subscribed; brokers the examples hand events to (jms, kafka) are stubbed, since the point is the examples' use of
  * this project's components.
  */
@@ -60,7 +61,8 @@ class DocsRouteExamplesLoadTest {
             preservica.getConfiguration().setServer(NOBODY_LISTENS);
             preservica.getConfiguration().setUsername("docs-example");
             preservica.getConfiguration().setPassword("docs-example");
-            PreservicaWebhookComponent webhook = context.getComponent("preservica-webhook", PreservicaWebhookComponent.class);
+            PreservicaWebhookComponent webhook = context.getComponent("preservica-webhook",
+                    PreservicaWebhookComponent.class);
             webhook.getConfiguration().setServer(NOBODY_LISTENS);
             webhook.getConfiguration().setUsername("docs-example");
             webhook.getConfiguration().setPassword("docs-example");
@@ -75,7 +77,8 @@ class DocsRouteExamplesLoadTest {
             assertFalse(context.getRoutes().isEmpty(), () -> example + " defines no route");
             for (Route route : context.getRoutes()) {
                 // creating the consumer's endpoint is what checks the URI's options
-                assertFalse(route.getEndpoint() == null, () -> example + ": route " + route.getId() + " has no endpoint");
+                assertFalse(route.getEndpoint() == null,
+                        () -> example + ": route " + route.getId() + " has no endpoint");
             }
         }
     }

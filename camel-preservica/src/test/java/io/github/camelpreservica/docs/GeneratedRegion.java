@@ -44,9 +44,10 @@ final class GeneratedRegion {
         int endAt = lineIndex(page, end, contentStart);
         if (endAt < 0) {
             throw new IllegalArgumentException(
-                    "the marker line '" + end.strip() + "' is missing after '" + start.strip() + "' (region '" + name + "')");
+                    "the marker line '" + end.strip() + "' is missing after '" + start.strip() + "' (region '" + name
+                            + "')");
         }
-        return new int[] { contentStart, endAt };
+        return new int[]{ contentStart, endAt };
     }
 
     /** Where {@code line} occurs as a whole line at or after {@code from}, or -1. */

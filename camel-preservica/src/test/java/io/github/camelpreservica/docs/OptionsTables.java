@@ -29,9 +29,9 @@ final class OptionsTables {
             return "The " + component.title() + " component has no component options.\n";
         }
         return "The " + component.title() + " component supports " + count(options.size(), "option")
-               + ", which are listed below. Set them once for every endpoint, for instance as `camel.component."
-               + component.scheme() + ".<name>` in `application.properties`.\n\n"
-               + table(options, OptionsTables::optionName);
+                + ", which are listed below. Set them once for every endpoint, for instance as `camel.component."
+                + component.scheme() + ".<name>` in `application.properties`.\n\n"
+                + table(options, OptionsTables::optionName);
     }
 
     static String endpointOptions(ComponentJson component) {
@@ -44,7 +44,8 @@ final class OptionsTables {
         out.append(".Path parameters (").append(path.size()).append(")\n");
         out.append(path.isEmpty() ? "This endpoint has no path parameters.\n" : table(path, OptionsTables::optionName));
         out.append("\n.Query parameters (").append(query.size()).append(")\n");
-        out.append(query.isEmpty() ? "This endpoint has no query parameters.\n" : table(query, OptionsTables::optionName));
+        out.append(
+                query.isEmpty() ? "This endpoint has no query parameters.\n" : table(query, OptionsTables::optionName));
         return out.toString();
     }
 
@@ -54,19 +55,19 @@ final class OptionsTables {
             return "The " + component.title() + " component sets and reads no message headers.\n";
         }
         return "The " + component.title() + " component supports " + count(headers.size(), "message header")
-               + ", which are listed below.\n\n"
-               + table(headers, OptionsTables::headerName);
+                + ", which are listed below.\n\n"
+                + table(headers, OptionsTables::headerName);
     }
 
     private static String table(List<Option> options, java.util.function.Function<Option, String> nameCell) {
         return TABLE_HEADER
-               + options.stream()
-                       .map(option -> "| " + nameCell.apply(option)
-                                      + " | " + description(option)
-                                      + " | " + defaultValue(option)
-                                      + " | " + cell(shortType(option.javaType())) + "\n")
-                       .collect(Collectors.joining())
-               + TABLE_FOOTER;
+                + options.stream()
+                        .map(option -> "| " + nameCell.apply(option)
+                                + " | " + description(option)
+                                + " | " + defaultValue(option)
+                                + " | " + cell(shortType(option.javaType())) + "\n")
+                        .collect(Collectors.joining())
+                + TABLE_FOOTER;
     }
 
     private static String optionName(Option option) {

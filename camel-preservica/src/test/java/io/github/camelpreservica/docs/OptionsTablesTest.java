@@ -49,7 +49,8 @@ class OptionsTablesTest {
     void namesTheConstantOfEachHeader() throws IOException {
         String table = OptionsTables.headers(sample(ComponentPagesTest.SAMPLE_JSON));
 
-        assertTrue(table.contains("| *CamelSampleRef* (consumer) +\nConstant: `REF` | The reference. |  | String\n"), table);
+        assertTrue(table.contains("| *CamelSampleRef* (consumer) +\nConstant: `REF` | The reference. |  | String\n"),
+                table);
     }
 
     @Test
@@ -69,7 +70,8 @@ class OptionsTablesTest {
 
     @Test
     void shortensQualifiedTypesInsideGenerics() {
-        assertEquals("Map<String, Object>", OptionsTables.shortType("java.util.Map<java.lang.String, java.lang.Object>"));
+        assertEquals("Map<String, Object>",
+                OptionsTables.shortType("java.util.Map<java.lang.String, java.lang.Object>"));
         assertEquals("IdempotentRepository", OptionsTables.shortType("org.apache.camel.spi.IdempotentRepository"));
         assertEquals("Outer.Inner", OptionsTables.shortType("org.example.Outer$Inner"));
         assertEquals("boolean", OptionsTables.shortType("boolean"));

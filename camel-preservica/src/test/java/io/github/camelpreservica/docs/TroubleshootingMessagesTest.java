@@ -17,17 +17,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.camelpreservica.client.CredentialResolver;
+import io.github.camelpreservica.client.PreservicaClientConfig;
+import io.github.camelpreservica.component.preservica.PreservicaComponent;
+import io.github.camelpreservica.component.webhook.PreservicaWebhookComponent;
+import io.github.camelpreservica.component.webhook.PreservicaWebhookConfiguration;
+import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import io.github.camelpreservica.component.preservica.PreservicaComponent;
-import io.github.camelpreservica.client.CredentialResolver;
-import io.github.camelpreservica.client.PreservicaClientConfig;
-import io.github.camelpreservica.signing.WebhookSignatures;
-import io.github.camelpreservica.component.webhook.PreservicaWebhookComponent;
-import io.github.camelpreservica.component.webhook.PreservicaWebhookConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -66,7 +66,8 @@ class TroubleshootingMessagesTest {
         scenarios.put("missing-secret", this::missingSecret);
         scenarios.put("no-trigger", () -> webhookStartFailure("preservica-webhook:events", c -> c.setTrigger(null)));
         scenarios.put("unknown-trigger",
-                () -> webhookStartFailure("preservica-webhook:events?trigger=CREATED", c -> { }));
+                () -> webhookStartFailure("preservica-webhook:events?trigger=CREATED", c -> {
+                }));
         scenarios.put("subscribe-failed", () -> webhookStartFailure("preservica-webhook:events?trigger=INDEXED",
                 c -> c.setPassword("wrong-password")));
         scenarios.put("refused-login", () -> webhookStartFailure("preservica-webhook:events?trigger=INDEXED",
@@ -79,7 +80,8 @@ class TroubleshootingMessagesTest {
         scenarios.put("unreachable", this::unreachable);
         scenarios.put("read-timeout", this::readTimeout);
         scenarios.put("no-cluster-service", () -> webhookStartFailure(
-                "preservica-webhook:events?trigger=INDEXED&clusterNamespace=archive-events", c -> { }));
+                "preservica-webhook:events?trigger=INDEXED&clusterNamespace=archive-events", c -> {
+                }));
         scenarios.put("invalid-external-url", () -> webhookStartFailure("preservica-webhook:events?trigger=INDEXED",
                 c -> c.setWebhookExternalUrl("https://hooks.example.org/events?source=preservica")));
         scenarios.put("oracle-challenge", () -> {
@@ -136,7 +138,7 @@ class TroubleshootingMessagesTest {
             Pattern quoted = glob(entry.getValue());
             assertTrue(actual.stream().anyMatch(message -> quoted.matcher(message).matches()),
                     () -> "docs/user-guide.md quotes, for '" + entry.getKey() + "':\n  " + entry.getValue()
-                          + "\nbut the code says:\n  " + String.join("\n  ", actual));
+                            + "\nbut the code says:\n  " + String.join("\n  ", actual));
         }));
     }
 
@@ -167,7 +169,8 @@ class TroubleshootingMessagesTest {
 
     private List<String> clientConfigFailure(String server, String username, String password) {
         // an empty environment and no credentials.properties: only what is passed counts
-        CredentialResolver nothingElse = new CredentialResolver(Map.of(), Path.of("target", "none", "credentials.properties"));
+        CredentialResolver nothingElse = new CredentialResolver(Map.of(),
+                Path.of("target", "none", "credentials.properties"));
         try {
             PreservicaClientConfig.fromResolver(nothingElse, server, username, password, null, null).build();
             return List.of();
@@ -178,7 +181,7 @@ class TroubleshootingMessagesTest {
 
     private List<String> missingSecret() throws Exception {
         Assumptions.assumeTrue(System.getenv("PRESERVICA_WEBHOOK_SECRET") == null
-                               && !Files.exists(Path.of("credentials.properties")),
+                && !Files.exists(Path.of("credentials.properties")),
                 "the webhook secret is set in this machine's environment or credentials.properties");
         return webhookStartFailure("preservica-webhook:events?trigger=INDEXED", c -> c.setSecret(null));
     }

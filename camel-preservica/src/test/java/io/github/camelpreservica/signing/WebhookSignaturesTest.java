@@ -136,8 +136,8 @@ class WebhookSignaturesTest {
     @Test
     void refusesChallengeStartingWithTheDeliveryPrefix() {
         String oracleProbe = WebhookSignatures.SIGNED_PREFIX + ASCII_BODY;
-        ChallengeRefusedException refused
-                = assertThrows(ChallengeRefusedException.class, () -> signatures.challengeResponse(oracleProbe));
+        ChallengeRefusedException refused = assertThrows(ChallengeRefusedException.class,
+                () -> signatures.challengeResponse(oracleProbe));
         assertEquals(Reason.SIGNING_ORACLE, refused.reason());
         assertThrows(ChallengeRefusedException.class,
                 () -> signatures.challengeResponse(WebhookSignatures.SIGNED_PREFIX));
@@ -152,8 +152,8 @@ class WebhookSignaturesTest {
     @Test
     void refusesChallengeLongerThanTheBound() {
         String tooLong = "a".repeat(WebhookSignatures.MAX_CHALLENGE_CODE_LENGTH + 1);
-        ChallengeRefusedException refused
-                = assertThrows(ChallengeRefusedException.class, () -> signatures.challengeResponse(tooLong));
+        ChallengeRefusedException refused = assertThrows(ChallengeRefusedException.class,
+                () -> signatures.challengeResponse(tooLong));
         assertEquals(Reason.TOO_LONG, refused.reason());
     }
 

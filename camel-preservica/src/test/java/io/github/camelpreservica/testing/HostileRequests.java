@@ -17,21 +17,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.DynamicTest;
 import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.signing.WebhookSignatures;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.DynamicTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,10 +131,10 @@ public final class HostileRequests {
         public String tableRow() {
             String differs = Stream.of(Engine.values()).filter(elsewhere::containsKey)
                     .map(engine -> engine.label() + ": " + shown(elsewhere.get(engine).status()) + ", "
-                                   + elsewhere.get(engine).why())
+                            + elsewhere.get(engine).why())
                     .collect(Collectors.joining("; "));
             return "| " + name + " | " + request + " | " + shown(status) + " | " + (exchange ? "one" : "none") + " | "
-                   + why + " | " + (differs.isEmpty() ? "same" : differs) + " |";
+                    + why + " | " + (differs.isEmpty() ? "same" : differs) + " |";
         }
 
         private static String shown(int status) {
@@ -243,7 +243,7 @@ public final class HostileRequests {
             @Override
             public void configure() {
                 from("preservica-webhook:hostile?subscribe=false&trigger=INDEXED&maxBodySize=" + MAX_BODY_SIZE
-                     + moreOptions)
+                        + moreOptions)
                         .routeId("hostile")
                         .process(exchange -> {
                             String ref = exchange.getMessage().getBody(WebhookEvent.class).getEntityRef();
@@ -284,7 +284,7 @@ public final class HostileRequests {
         cases.add(new Case("signature missing", "delivery without `Preservica-Signature`", 401, false,
                 "nothing proves who sent it", () -> post(nextDelivery())));
         cases.add(new Case("signature in the query string", "`?Preservica-Signature=<the right signature>`, no "
-                                                            + "header", 401, false,
+                + "header", 401, false,
                 "only the HTTP header counts: platform-http would merge the query into the same header",
                 () -> {
                     byte[] body = nextDelivery();
@@ -329,13 +329,13 @@ public final class HostileRequests {
                 "ambiguous: refused rather than guessing which counts", () -> {
                     byte[] body = nextDelivery();
                     return raw(body, "Preservica-Signature: " + signatures.sign(body) + "\r\nPreservica-Signature: "
-                                     + "ab".repeat(32) + "\r\n");
+                            + "ab".repeat(32) + "\r\n");
                 }));
         cases.add(new Case("two signature headers, right one last", "a wrong signature, then the right one", 401,
                 false, "ambiguous: refused rather than guessing which counts", () -> {
                     byte[] body = nextDelivery();
                     return raw(body, "Preservica-Signature: " + "ab".repeat(32) + "\r\nPreservica-Signature: "
-                                     + signatures.sign(body) + "\r\n");
+                            + signatures.sign(body) + "\r\n");
                 }));
         cases.add(new Case("body changed by one byte", "signature of the original, one byte of the body changed", 401,
                 false, "HMAC mismatch", () -> {
@@ -368,13 +368,15 @@ public final class HostileRequests {
                         "application/json")));
         cases.add(new Case("deep nesting, signed", "a delivery with 5000 nested arrays in an identifier, signed", 400,
                 false, "nesting is limited to 64 levels", () -> postSigned(utf8(new String(nextDelivery(),
-                        StandardCharsets.UTF_8).replace("\"identifiers\":[]", "\"identifiers\":" + "[".repeat(5000)
-                                                                          + "]".repeat(5000))),
+                        StandardCharsets.UTF_8).replace("\"identifiers\":[]",
+                                "\"identifiers\":" + "[".repeat(5000)
+                                        + "]".repeat(5000))),
                         "application/json")));
         cases.add(new Case("non-ASCII UTF-8", "identifier `Ærøskøbing – 東京`, signed over its UTF-8 bytes", 200, true,
                 "verified on the raw bytes", () -> postSigned(utf8(new String(nextDelivery(), StandardCharsets.UTF_8)
                         .replace("\"identifiers\":[]", "\"identifiers\":[{\"type\":\"title\",\"value\":"
-                                                       + "\"Ærøskøbing – 東京\"}]")), "application/json")));
+                                + "\"Ærøskøbing – 東京\"}]")),
+                        "application/json")));
         cases.add(new Case("no Content-Type", "a signed delivery without `Content-Type`", 200, true,
                 "the type is not what proves anything", () -> raw(nextDelivery(), null)));
         cases.add(new Case("Content-Type text/plain with another charset",
@@ -384,11 +386,11 @@ public final class HostileRequests {
                         "\"identifiers\":[{\"type\":\"title\",\"value\":\"Ærøskøbing\"}]")),
                         "text/plain; charset=ISO-8859-1")));
         cases.add(new Case("form-urlencoded delivery", "a signed delivery labelled "
-                                                       + "`application/x-www-form-urlencoded`", 200, true,
+                + "`application/x-www-form-urlencoded`", 200, true,
                 "verified on its raw bytes, never parsed into form fields",
                 () -> postSigned(nextDelivery(), "application/x-www-form-urlencoded")));
         cases.add(new Case("form fields, signed", "`entityRef=x&X-Injected=1` as "
-                                                  + "`application/x-www-form-urlencoded`, signed", 400, false,
+                + "`application/x-www-form-urlencoded`, signed", 400, false,
                 "not JSON; no field is echoed into the answer's headers", () -> {
                     byte[] body = utf8("entityRef=x&X-Injected=1");
                     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
@@ -396,7 +398,8 @@ public final class HostileRequests {
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
                     boolean echoed = response.headers().map().keySet().stream()
-                            .anyMatch(name -> name.equalsIgnoreCase("X-Injected") || name.equalsIgnoreCase("entityRef"));
+                            .anyMatch(
+                                    name -> name.equalsIgnoreCase("X-Injected") || name.equalsIgnoreCase("entityRef"));
                     return echoed ? 299 : response.statusCode();
                 }));
         cases.add(new Case("multipart/form-data, signed", "a signed delivery labelled `multipart/form-data`", 200,
@@ -415,7 +418,7 @@ public final class HostileRequests {
                     byte[] body = nextDelivery();
                     try (RawHttp http = new RawHttp(port, 30_000)) {
                         http.write(RawHttp.ascii(head("Transfer-Encoding: chunked\r\nPreservica-Signature: "
-                                                      + signatures.sign(body) + "\r\n")));
+                                + signatures.sign(body) + "\r\n")));
                         http.writeChunked(body, 1);
                         return http.readResponse().status();
                     }
@@ -437,7 +440,7 @@ public final class HostileRequests {
                 413, false, "answered from the header alone, before any body is read", () -> {
                     try (RawHttp http = new RawHttp(port, 30_000)) {
                         http.write(RawHttp.ascii(head("Content-Length: 1000000000\r\nPreservica-Signature: "
-                                                      + "ab".repeat(32) + "\r\n")));
+                                + "ab".repeat(32) + "\r\n")));
                         return http.readResponse().status();
                     }
                 }));
@@ -446,7 +449,7 @@ public final class HostileRequests {
                 "answered as soon as the limit is passed, not when the body ends", () -> {
                     try (RawHttp http = new RawHttp(port, 30_000)) {
                         http.write(RawHttp.ascii(head("Transfer-Encoding: chunked\r\nPreservica-Signature: "
-                                                      + "ab".repeat(32) + "\r\n")));
+                                + "ab".repeat(32) + "\r\n")));
                         byte[] piece = new byte[1024];
                         for (int i = 0; i < 2 * MAX_BODY_SIZE / piece.length; i++) {
                             http.write(RawHttp.ascii("400\r\n"));
@@ -458,33 +461,36 @@ public final class HostileRequests {
                 }));
         cases.add(new Case("1 GiB chunked body", "a chunked body of 1 GiB streamed as fast as the server takes it",
                 413, false, "answered once the limit is passed, the connection closed: the retained heap grows by less "
-                            + "than 64 MiB (checked)", this::oneGibChunkedBody));
+                        + "than 64 MiB (checked)",
+                this::oneGibChunkedBody));
         cases.add(new Case("both Content-Length and chunked", "a signed chunked delivery that also declares "
-                                                              + "`Content-Length: 5`", 200, true,
+                + "`Content-Length: 5`", 200, true,
                 "chunked takes precedence (RFC 9112, section 6.3): the signature is checked on the bytes the chunks "
-                + "carry", () -> {
+                        + "carry",
+                () -> {
                     byte[] body = nextDelivery();
                     try (RawHttp http = new RawHttp(port, 30_000)) {
                         http.write(RawHttp.ascii(head("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"
-                                                      + "Preservica-Signature: " + signatures.sign(body) + "\r\n")));
+                                + "Preservica-Signature: " + signatures.sign(body) + "\r\n")));
                         http.writeChunked(body, 64);
                         return http.readResponse().status();
                     }
                 }).on(Engine.QUARKUS, 400, "Quarkus' HTTP server refuses a request that declares both, as RFC 9112 "
-                                          + "section 6.3 allows (a request-smuggling guard), so no exchange; "
-                                          + "Preservica sends one or the other"));
+                        + "section 6.3 allows (a request-smuggling guard), so no exchange; "
+                        + "Preservica sends one or the other"));
         cases.add(new Case("Content-Length not a number", "`Content-Length: abc`", 400, false,
                 "broken framing, refused by the HTTP server", () -> RawHttp.exchange(port,
                         RawHttp.ascii("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"))));
         cases.add(new Case("invalid chunk size", "`Transfer-Encoding: chunked` with chunk size `zz`",
-                RawHttp.NO_ANSWER, false, "broken framing: the HTTP server drops the connection", () -> RawHttp.exchange(port, RawHttp.ascii(
+                RawHttp.NO_ANSWER, false, "broken framing: the HTTP server drops the connection",
+                () -> RawHttp.exchange(port, RawHttp.ascii(
                         head("Transfer-Encoding: chunked\r\n") + "zz\r\nabc\r\n0\r\n\r\n")))
                 .on(Engine.SPRING_BOOT, 400, "Tomcat answers broken chunk framing with 400, then closes"));
         cases.add(new Case("garbage request line", "`HELLO THERE`", 400, false,
                 "not HTTP, refused by the HTTP server",
                 () -> RawHttp.exchange(port, RawHttp.ascii("HELLO THERE\r\n\r\n")))
                 .on(Engine.SPRING_BOOT, RawHttp.NO_STATUS_LINE, "Tomcat takes a request line without a version for "
-                                                                + "HTTP/0.9 and sends its 400 page bare"));
+                        + "HTTP/0.9 and sends its 400 page bare"));
     }
 
     private void challengeCases(List<Case> cases) {
@@ -513,7 +519,7 @@ public final class HostileRequests {
         cases.add(new Case("signing-oracle challenge, percent-encoded prefix",
                 "code `preservica%2Dwebhook%2Dauth{...}`", 400, false, "the guard applies to the decoded code",
                 () -> post(url + "?challengeCode=preservica%2Dwebhook%2Dauth"
-                           + URLEncoder.encode(forgedDelivery(), StandardCharsets.UTF_8), new byte[0])));
+                        + URLEncoder.encode(forgedDelivery(), StandardCharsets.UTF_8), new byte[0])));
         cases.add(new Case("forged delivery after the oracle was refused",
                 "the forged delivery, with whatever the refused challenge answered as its signature", 401, false,
                 "the attacker got no signature", this::forgedDeliveryAfterOracle));
@@ -539,8 +545,8 @@ public final class HostileRequests {
                     () -> {
                         byte[] body = nextDelivery();
                         return RawHttp.exchange(port, RawHttp.request(head("Content-Length: " + body.length
-                                                                           + "\r\nPreservica-Signature: "
-                                                                           + signatures.sign(body) + "\r\n")
+                                + "\r\nPreservica-Signature: "
+                                + signatures.sign(body) + "\r\n")
                                 .replaceFirst("^POST ", method + " "), body));
                     }));
         }
@@ -549,14 +555,14 @@ public final class HostileRequests {
                         .statusCode()));
         cases.add(new Case("GET with a challenge", "`GET ?challengeCode=c0ffee1234`", 405, false,
                 "challenges come as POST", () -> send(HttpRequest.newBuilder(URI.create(url
-                                                                                        + "?challengeCode=c0ffee1234"))
+                        + "?challengeCode=c0ffee1234"))
                         .GET()).statusCode()));
     }
 
     private void http2Cases(List<Case> cases) {
         cases.add(new Case("h2c upgrade from java.net.http's defaults", "a signed delivery from a default "
-                                                                          + "`HttpClient`, which asks a plain-HTTP "
-                                                                          + "server to upgrade to HTTP/2", 200, true,
+                + "`HttpClient`, which asks a plain-HTTP "
+                + "server to upgrade to HTTP/2", 200, true,
                 "the upgrade is taken or cleanly declined; never a 500, which would lose the event",
                 () -> {
                     byte[] body = nextDelivery();
@@ -570,28 +576,29 @@ public final class HostileRequests {
     private void slowClientAndReplayCases(List<Case> cases) {
         cases.add(new Case("body dribbled slowly", "`Content-Length: 2000`, then one byte every 100 ms", 408, false,
                 "cut off " + BODY_READ_TIMEOUT_MILLIS / 1000 + " s after its head arrived "
-                                                                      + "(connection closed); deliveries sent meanwhile "
-                                                                      + "are answered at once",
+                        + "(connection closed); deliveries sent meanwhile "
+                        + "are answered at once",
                 () -> dribble(head("Content-Length: 2000\r\nPreservica-Signature: " + "ab".repeat(32) + "\r\n"),
                         "x", 100)));
         cases.add(new Case("headers dribbled slowly", "the request line, then one header byte every 200 ms",
                 RawHttp.NO_ANSWER, false, "cut off once its head has taken longer than the request head timeout ("
-                                          + HEAD_TIMEOUT_MILLIS / 1000 + " s in this suite, 20 s by default); "
-                                          + "deliveries sent meanwhile are answered at once",
+                        + HEAD_TIMEOUT_MILLIS / 1000 + " s in this suite, 20 s by default); "
+                        + "deliveries sent meanwhile are answered at once",
                 () -> cutOffInTime(() -> dribble("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", "s", 200)))
                 .on(Engine.SPRING_BOOT, RawHttp.STILL_OPEN, "an engine limit: Tomcat's connection-timeout bounds each "
-                                                            + "pause, not the whole head, so a head dribbled faster "
-                                                            + "holds its connection until its 8 KiB limit; a proxy "
-                                                            + "with a head timeout in front closes the gap "
-                                                            + "(deliveries sent meanwhile are still answered at once)"));
+                        + "pause, not the whole head, so a head dribbled faster "
+                        + "holds its connection until its 8 KiB limit; a proxy "
+                        + "with a head timeout in front closes the gap "
+                        + "(deliveries sent meanwhile are still answered at once)"));
         cases.add(new Case("connection opened, nothing sent", "a TCP connection, silent", RawHttp.NO_ANSWER, false,
-                "cut off by the same timeout: an open connection costs a socket even when silent", () -> cutOffInTime(() -> dribble("", "", 0))));
+                "cut off by the same timeout: an open connection costs a socket even when silent",
+                () -> cutOffInTime(() -> dribble("", "", 0))));
         cases.add(new Case("head over 8 KiB", "one header line growing by 512 bytes every 20 ms", 431, false,
                 "the HTTP server refuses a head over 8 KiB; deliveries sent meanwhile are answered at once",
                 () -> dribble("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", "s".repeat(512), 20))
                 .on(Engine.SPRING_BOOT, 400, "Tomcat answers a head over its 8 KiB limit with 400"));
         cases.add(new Case("replay of a processed delivery", "the exact bytes and signature of a delivery already "
-                                                             + "answered 200", 200, false,
+                + "answered 200", 200, false,
                 "acknowledged as a duplicate, no second exchange", () -> {
                     byte[] body = delivery("replayed");
                     return post(body, "Preservica-Signature", signatures.sign(body));
@@ -600,7 +607,7 @@ public final class HostileRequests {
                     return post(body, "Preservica-Signature", signatures.sign(body));
                 }));
         cases.add(new Case("replay to another trigger", "a genuine `MOVED` delivery, signed with the same secret, "
-                                                        + "sent to this `INDEXED` endpoint", 400, false,
+                + "sent to this `INDEXED` endpoint", 400, false,
                 "the trigger is not this endpoint's: a delivery captured from another endpoint sharing the secret",
                 () -> {
                     byte[] body = new String(nextDelivery(), StandardCharsets.UTF_8)
@@ -625,7 +632,7 @@ public final class HostileRequests {
         int status;
         try (RawHttp http = new RawHttp(port, 60_000)) {
             http.write(RawHttp.ascii(head("Transfer-Encoding: chunked\r\nPreservica-Signature: " + "ab".repeat(32)
-                                          + "\r\n")));
+                    + "\r\n")));
             byte[] chunk = new byte[65_536];
             byte[] chunkHead = RawHttp.ascii(Integer.toHexString(chunk.length) + "\r\n");
             byte[] chunkTail = RawHttp.ascii("\r\n");
@@ -653,13 +660,14 @@ public final class HostileRequests {
         // cut it off answers STILL_OPEN, which the case's outcome on that engine must then say
         if (status == RawHttp.NO_ANSWER && (took < HEAD_TIMEOUT_MILLIS || took > HEAD_TIMEOUT_MILLIS + 8_000)) {
             throw new AssertionError("cut off after " + took + " ms, for a request head timeout of "
-                                     + HEAD_TIMEOUT_MILLIS + " ms");
+                    + HEAD_TIMEOUT_MILLIS + " ms");
         }
         return status;
     }
 
     /**
-     * Sends {@code start}, then {@code piece} (if any) every {@code intervalMillis} from another thread while three good
+     * Sends {@code start}, then {@code piece} (if any) every {@code intervalMillis} from another thread while three
+     * good
      * deliveries are sent; returns the status the slow request gets, checking that its connection is then closed.
      */
     private int dribble(String start, String piece, long intervalMillis) throws Exception {
@@ -735,14 +743,14 @@ public final class HostileRequests {
     /** Sends a challenge and checks its answer as Preservica would: valid JSON, the code echoed, the HMAC right. */
     private int challenge(String code) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url + "?challengeCode="
-                                                                                + URLEncoder.encode(code,
-                                                                                        StandardCharsets.UTF_8)))
+                + URLEncoder.encode(code,
+                        StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         if (response.statusCode() == 200) {
             JsonNode answer = JSON.readTree(response.body());
             String expected = hmacHex(code.getBytes(StandardCharsets.UTF_8), new byte[0]);
             if (answer.size() != 2 || !code.equals(answer.path("challengeCode").asText(null))
-                || !expected.equals(answer.path("challengeResponse").asText(null))) {
+                    || !expected.equals(answer.path("challengeResponse").asText(null))) {
                 throw new AssertionError("wrong challenge answer for code " + code + ": " + response.body());
             }
         }
@@ -753,13 +761,14 @@ public final class HostileRequests {
 
     private String head(String extraHeaders) {
         return "POST " + path + " HTTP/1.1\r\nHost: " + LOOPBACK + ":" + port
-               + "\r\nConnection: close\r\n" + extraHeaders + "\r\n";
+                + "\r\nConnection: close\r\n" + extraHeaders + "\r\n";
     }
 
     /** A raw POST with Content-Length, the given extra header lines, and Content-Type only if contentType given. */
     private int raw(byte[] body, String extraHeaders) throws Exception {
         String headers = "Content-Length: " + body.length + "\r\n" + (extraHeaders == null
-                ? "Preservica-Signature: " + signatures.sign(body) + "\r\n" : extraHeaders);
+                ? "Preservica-Signature: " + signatures.sign(body) + "\r\n"
+                : extraHeaders);
         return RawHttp.exchange(port, RawHttp.request(head(headers), body));
     }
 

@@ -84,7 +84,9 @@ public final class RawHttp implements AutoCloseable {
         return write(ascii("0\r\n\r\n"));
     }
 
-    /** Reads the status line, headers and a Content-Length or chunked body; status {@link #NO_ANSWER} if closed before. */
+    /**
+     * Reads the status line, headers and a Content-Length or chunked body; status {@link #NO_ANSWER} if closed before.
+     */
     public Response readResponse() throws IOException {
         String statusLine;
         try {

@@ -72,7 +72,7 @@ class HeaderTimeoutVertxPlatformHttpServerTest {
             assertThatThrownBy(() -> context.addService(new HeaderTimeoutVertxPlatformHttpServer(configuration)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("The cors option of VertxPlatformHttpServerConfiguration is not supported "
-                                            + "by HeaderTimeoutVertxPlatformHttpServer");
+                            + "by HeaderTimeoutVertxPlatformHttpServer");
         }
     }
 

@@ -20,14 +20,14 @@ class AssetActionTest {
     void replacesTheMessageWithTheAssetAsJson() throws Exception {
         try (PreservicaSimulator preservica = PreservicaSimulator.builder().host("127.0.0.1").port(0)
                 .user("asset-user", "asset-password", "ASSETS").demoAssets(true).build().start();
-             CamelContext context = new DefaultCamelContext()) {
+                CamelContext context = new DefaultCamelContext()) {
             context.getPropertiesComponent().addInitialProperty("preservica.server", preservica.baseUrl());
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:asset")
                             .to("kamelet:preservica-asset-action?server={{preservica.server}}"
-                                + "&username=asset-user&password=asset-password&tenant=ASSETS");
+                                    + "&username=asset-user&password=asset-password&tenant=ASSETS");
                 }
             });
             context.start();

@@ -46,7 +46,7 @@ class KameletsShippedInJarTest {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             assertThat(text).contains("\"mvn:io.github.camelpreservica:camel-preservica:" + pom.getProperty("version")
-                                      + "\"");
+                    + "\"");
             assertThat(text).contains("name: " + kamelet);
         }
     }

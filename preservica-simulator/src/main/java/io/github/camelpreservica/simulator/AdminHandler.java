@@ -123,7 +123,8 @@ final class AdminHandler implements HttpHandler {
 
     private static SimulatedAsset asset(JsonNode body) {
         byte[] thumbnail = body.hasNonNull("thumbnailBase64")
-                ? Base64.getDecoder().decode(body.get("thumbnailBase64").asText()) : null;
+                ? Base64.getDecoder().decode(body.get("thumbnailBase64").asText())
+                : null;
         return new SimulatedAsset(required(body, "ref"), body.path("title").asText(null),
                 body.path("description").asText(null), body.path("securityTag").asText("open"),
                 body.path("parent").asText(null), thumbnail, body.path("thumbnailContentType").asText("image/png"));
@@ -156,7 +157,8 @@ final class AdminHandler implements HttpHandler {
             // credentials stay out of this API: the Java API's requests() has the raw bytes
             request.headers().forEach((name, values) -> values.forEach(value -> headers.withArray(name)
                     .add(name.equalsIgnoreCase(ApiHandler.TOKEN_HEADER) ? "(hidden)" : value)));
-            node.put("body", request.path().startsWith("/api/accesstoken/") ? "(credentials hidden)"
+            node.put("body", request.path().startsWith("/api/accesstoken/")
+                    ? "(credentials hidden)"
                     : request.bodyAsString());
             node.put("receivedAt", request.receivedAt().toString());
         }

@@ -20,8 +20,8 @@ final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
     static final String TOKEN_HEADER = "Preservica-Access-Token";
-    private static final List<String> WEBHOOK_ROLES =
-            List.of("ROLE_SDB_MANAGER_USER", "ROLE_SDB_ADMIN_USER", "ROLE_SDB_CONFIG_MANAGER_USER");
+    private static final List<String> WEBHOOK_ROLES = List.of("ROLE_SDB_MANAGER_USER", "ROLE_SDB_ADMIN_USER",
+            "ROLE_SDB_CONFIG_MANAGER_USER");
 
     private final List<RecordedRequest> journal;
     private final Faults faults;
@@ -31,7 +31,7 @@ final class ApiHandler implements HttpHandler {
     private final EntityEndpoints entities;
 
     ApiHandler(List<RecordedRequest> journal, Faults faults, AccessTokens tokens, AuthEndpoints auth,
-               WebhookEndpoints webhooks, EntityEndpoints entities) {
+            WebhookEndpoints webhooks, EntityEndpoints entities) {
         this.journal = journal;
         this.faults = faults;
         this.tokens = tokens;

@@ -39,7 +39,8 @@ final class CatalogueAdmin {
             HttpExchanges.send(exchange, 204, null, null);
         } else if (method.equals("POST") && path.equals("/simulator/catalogue/after-page")) {
             int page = body.path("page").asInt(0);
-            catalogue.afterUpdatedSincePage(page, () -> change(catalogue, text(body, "action"), text(body, "ref"), body));
+            catalogue.afterUpdatedSincePage(page,
+                    () -> change(catalogue, text(body, "action"), text(body, "ref"), body));
             HttpExchanges.send(exchange, 204, null, null);
         } else if (method.equals("POST") && path.equals("/simulator/receiver-down")) {
             simulator.receiverDown(ReceiverDown.parse(text(body, "behaviour")),

@@ -34,8 +34,8 @@ final class ChangeLog {
         }
     }
 
-    private static final Comparator<Change> IN_ORDER =
-            Comparator.comparing(Change::at).thenComparingLong(Change::sequence);
+    private static final Comparator<Change> IN_ORDER = Comparator.comparing(Change::at)
+            .thenComparingLong(Change::sequence);
 
     private final Clock clock;
     private final List<Change> changes = new ArrayList<>();

@@ -36,7 +36,8 @@ final class ChangeXml {
                 if (entity.deleted()) {
                     xml.writeAttribute("deleted", "true");
                 }
-                xml.writeCharacters(baseUrl + "/api/entity/" + ("IO".equals(entity.type()) ? "information-objects/"
+                xml.writeCharacters(baseUrl + "/api/entity/" + ("IO".equals(entity.type())
+                        ? "information-objects/"
                         : "structural-objects/") + entity.ref());
                 xml.writeEndElement();
             }

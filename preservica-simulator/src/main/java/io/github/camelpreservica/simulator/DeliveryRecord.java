@@ -6,14 +6,14 @@ import java.time.Instant;
 /**
  * One delivery attempt: what was sent where, and how the receiver answered.
  *
- * @param body      the exact bytes sent
+ * @param body the exact bytes sent
  * @param signature the {@code Preservica-Signature} header sent, or null when none was
- * @param status    the HTTP status answered, -1 when there was no answer
- * @param error     why there was no answer (connection refused, timeout...), else null
- * @param chunked   true when sent with {@code Transfer-Encoding: chunked}, false for {@code Content-Length}
+ * @param status the HTTP status answered, -1 when there was no answer
+ * @param error why there was no answer (connection refused, timeout...), else null
+ * @param chunked true when sent with {@code Transfer-Encoding: chunked}, false for {@code Content-Length}
  */
 public record DeliveryRecord(String subscriptionId, String url, byte[] body, String signature, int status,
-        String error, boolean chunked, Instant sentAt) {
+                             String error, boolean chunked, Instant sentAt) {
 
     public DeliveryRecord {
         body = body.clone();

@@ -37,7 +37,7 @@ final class FailedDeliveries {
     }
 
     /**
-     * @param backoff  the first pause before a retry (doubling each time, at most 30 s) or between tries of a queue
+     * @param backoff the first pause before a retry (doubling each time, at most 30 s) or between tries of a queue
      * @param attempts how many times RETRY sends again before giving up
      */
     synchronized void configure(ReceiverDown behaviour, Duration backoff, int attempts) {

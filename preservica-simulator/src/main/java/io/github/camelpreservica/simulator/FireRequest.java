@@ -40,7 +40,9 @@ public final class FireRequest {
         this.eventName = builder.eventName;
     }
 
-    /** Starts a request for a trigger given as seed name ({@code INDEXED}) or wire value ({@code FULL_TEXT_INDEXED}). */
+    /**
+     * Starts a request for a trigger given as seed name ({@code INDEXED}) or wire value ({@code FULL_TEXT_INDEXED}).
+     */
     public static Builder trigger(String trigger) {
         return new Builder(Trigger.parse(trigger));
     }

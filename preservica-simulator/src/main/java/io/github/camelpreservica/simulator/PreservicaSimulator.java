@@ -89,7 +89,7 @@ public final class PreservicaSimulator implements AutoCloseable {
         EntityXml xml = new EntityXml(majorMinor(settings.version), settings.version, baseUrl());
         server.createContext("/api/", new ApiHandler(requests, faults, tokens, new AuthEndpoints(tokens),
                 new WebhookEndpoints(subscriptions, sender), new EntityEndpoints(catalog, xml,
-                new ChangeQueryEndpoints(catalogue, new ChangeXml(majorMinor(settings.version), baseUrl())))));
+                        new ChangeQueryEndpoints(catalogue, new ChangeXml(majorMinor(settings.version), baseUrl())))));
         server.createContext("/simulator/", new AdminHandler(this));
         // a thread per call: a delayed answer or a slow challenge must not hold up other calls
         executor = Executors.newCachedThreadPool(runnable -> {

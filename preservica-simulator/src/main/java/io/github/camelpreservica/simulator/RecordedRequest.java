@@ -10,11 +10,11 @@ import java.util.TreeMap;
 /**
  * One request received on {@code /api}, as the client sent it.
  *
- * @param query   the raw (still encoded) query string, or null
+ * @param query the raw (still encoded) query string, or null
  * @param headers header names are case-insensitive keys
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-        byte[] body, Instant receivedAt) {
+                              byte[] body, Instant receivedAt) {
 
     public RecordedRequest {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -25,19 +25,20 @@ public final class SimulatedAsset {
      * @param thumbnailContentType e.g. {@code image/png}; ignored when there is no thumbnail
      */
     public SimulatedAsset(String ref, String title, String description, String securityTag, String parentRef,
-                          byte[] thumbnail, String thumbnailContentType) {
+            byte[] thumbnail, String thumbnailContentType) {
         this(ref, title, description, securityTag, parentRef, sameForEverySize(thumbnail), thumbnailContentType);
     }
 
     private SimulatedAsset(String ref, String title, String description, String securityTag, String parentRef,
-                           Map<String, byte[]> thumbnails, String thumbnailContentType) {
+            Map<String, byte[]> thumbnails, String thumbnailContentType) {
         this.ref = Objects.requireNonNull(ref, "ref");
         this.title = title;
         this.description = description;
         this.securityTag = securityTag == null ? "open" : securityTag;
         this.parentRef = parentRef;
         this.thumbnails = thumbnails;
-        this.thumbnailContentType = thumbnails.isEmpty() ? null
+        this.thumbnailContentType = thumbnails.isEmpty()
+                ? null
                 : Objects.requireNonNull(thumbnailContentType, "thumbnailContentType");
     }
 

@@ -40,7 +40,7 @@ public final class SimulatedCatalogue {
      * Creates an entity (event {@code Ingest}).
      *
      * @param type {@code IO} or {@code SO}
-     * @param ref  the reference, or null for a new UUID
+     * @param ref the reference, or null for a new UUID
      * @param fire whether to deliver {@code FULL_TEXT_INDEXED} (assets only)
      */
     public CatalogueEntry create(String type, String ref, String title, String parent, boolean fire) {

@@ -7,11 +7,9 @@ import java.util.Locale;
  * are guesses (nobody outside Preservica has published them) and receivers must not rely on them.
  */
 public enum Trigger {
-    MOVED("MOVED", "Moved"),
-    INDEXED("FULL_TEXT_INDEXED", "FullTextIndexed"),
-    SECURITY_CHANGED("CHANGED_SECURITY_DESCRIPTOR", "ChangedSecurityDescriptor"),
-    INGEST_FAILED("INGEST_FAILED", "IngestFailed"),
-    CHANGE_ASSET_VISIBILITY("CHANGE_ASSET_VISIBILITY", "ChangeAssetVisibility");
+    MOVED("MOVED", "Moved"), INDEXED("FULL_TEXT_INDEXED", "FullTextIndexed"), SECURITY_CHANGED(
+            "CHANGED_SECURITY_DESCRIPTOR", "ChangedSecurityDescriptor"), INGEST_FAILED("INGEST_FAILED",
+                    "IngestFailed"), CHANGE_ASSET_VISIBILITY("CHANGE_ASSET_VISIBILITY", "ChangeAssetVisibility");
 
     private final String wireValue;
     private final String eventName;

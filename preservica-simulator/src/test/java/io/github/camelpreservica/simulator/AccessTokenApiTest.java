@@ -169,8 +169,8 @@ class AccessTokenApiTest {
                 .twoFactorSeed("admin", SEED));
         JsonNode pending = json(api.postForm("/api/accesstoken/login", "username", "admin", "password", "secret",
                 "tenant", "TEST"));
-        String[] form = {"username", "admin", "continuationToken", pending.get("continuationToken").asText(),
-            "tenant", "TEST", "twoFactorToken", Totp.code(SEED, Instant.now())};
+        String[] form = { "username", "admin", "continuationToken", pending.get("continuationToken").asText(),
+                "tenant", "TEST", "twoFactorToken", Totp.code(SEED, Instant.now()) };
         assertEquals(200, api.postForm("/api/accesstoken/complete-2fa", form).statusCode());
         assertEquals(401, api.postForm("/api/accesstoken/complete-2fa", form).statusCode());
     }

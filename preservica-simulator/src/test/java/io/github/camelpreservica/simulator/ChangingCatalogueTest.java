@@ -39,13 +39,15 @@ class ChangingCatalogueTest {
     @Test
     void adminCallsChangeTheCatalogueAndTheEntityApiFollows() {
         admin("/simulator/catalogue/entities", "{\"type\":\"SO\",\"ref\":\"folder\",\"title\":\"Folder\"}");
-        admin("/simulator/catalogue/entities", "{\"type\":\"IO\",\"ref\":\"a1\",\"title\":\"Old\",\"parent\":\"folder\"}");
+        admin("/simulator/catalogue/entities",
+                "{\"type\":\"IO\",\"ref\":\"a1\",\"title\":\"Old\",\"parent\":\"folder\"}");
         admin("/simulator/catalogue/entities/a1/modify", "{\"title\":\"New\",\"description\":\"Described\"}");
         admin("/simulator/catalogue/entities/a1/security", "{\"securityTag\":\"closed\"}");
         admin("/simulator/catalogue/entities/a1/visibility", "{\"visible\":false}");
 
         String xml = ApiClient.text(api.get("/api/entity/information-objects/a1", token));
-        assertTrue(xml.contains("<xip:Title>New</xip:Title>") && xml.contains("<xip:SecurityTag>closed</xip:SecurityTag>"),
+        assertTrue(
+                xml.contains("<xip:Title>New</xip:Title>") && xml.contains("<xip:SecurityTag>closed</xip:SecurityTag>"),
                 xml);
         JsonNode catalogue = ApiClient.json(api.get("/simulator/catalogue", null));
         JsonNode asset = catalogue.get(1);
@@ -152,7 +154,8 @@ class ChangingCatalogueTest {
             sim.catalogue().move("t", "third", false);
 
             List<String> triggers = receiver.deliveries().stream()
-                    .map(d -> new String(d.body(), StandardCharsets.UTF_8).replaceAll(".*\"trigger\":\"([A-Z_]+)\".*", "$1"))
+                    .map(d -> new String(d.body(), StandardCharsets.UTF_8).replaceAll(".*\"trigger\":\"([A-Z_]+)\".*",
+                            "$1"))
                     .toList();
             assertEquals(List.of("FULL_TEXT_INDEXED", "MOVED"), triggers);
         }

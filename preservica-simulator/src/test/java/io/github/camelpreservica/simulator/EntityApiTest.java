@@ -126,7 +126,7 @@ class EntityApiTest {
 
     @Test
     void addedAssetServesItsThumbnailBytesAndType() {
-        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
+        byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3 };
         sim.addAsset(new SimulatedAsset("ref-2", "T", "D", "open", null, jpeg, "image/jpeg"));
         HttpResponse<byte[]> response = api.get("/api/content/thumbnail?id=sdb:IO%7Cref-2&size=small", token);
         assertEquals("image/jpeg", response.headers().firstValue("Content-Type").orElse(""));

@@ -20,8 +20,8 @@ class MainTest {
 
     @Test
     void startsWithGivenCredentialsOnAFreePort() {
-        PreservicaSimulator sim = Main.launch(new String[] {"--port", "0", "--username", "ops", "--password", "pw",
-            "--tenant", "ACME", "--token-lifetime", "30s"}, out);
+        PreservicaSimulator sim = Main.launch(new String[]{ "--port", "0", "--username", "ops", "--password", "pw",
+                "--tenant", "ACME", "--token-lifetime", "30s" }, out);
         try {
             ApiClient api = new ApiClient(sim.baseUrl());
             String token = api.login("ops", "pw", "ACME");
@@ -35,14 +35,14 @@ class MainTest {
 
     @Test
     void helpPrintsUsageAndStartsNothing() {
-        assertNull(Main.launch(new String[] {"--help"}, out));
+        assertNull(Main.launch(new String[]{ "--help" }, out));
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("--demo-events"));
     }
 
     @Test
     void unknownOptionIsNamedInTheError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Main.launch(new String[] {"--colour", "red"}, out));
+                () -> Main.launch(new String[]{ "--colour", "red" }, out));
         assertTrue(e.getMessage().contains("--colour"));
     }
 

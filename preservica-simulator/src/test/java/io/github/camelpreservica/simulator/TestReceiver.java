@@ -21,7 +21,7 @@ final class TestReceiver implements AutoCloseable {
 
     /** A request as the receiver saw it. */
     record Received(String query, String transferEncoding, String contentLength, String contentType,
-            String signature, byte[] body) {
+                    String signature, byte[] body) {
     }
 
     private final HttpServer server;
@@ -90,7 +90,8 @@ final class TestReceiver implements AutoCloseable {
                 if (challengeDelayMillis > 0) {
                     Thread.sleep(challengeDelayMillis);
                 }
-                String answer = fixedChallengeAnswer != null ? fixedChallengeAnswer
+                String answer = fixedChallengeAnswer != null
+                        ? fixedChallengeAnswer
                         : HttpExchanges.JSON.createObjectNode().put("challengeCode", code)
                                 .put("challengeResponse", WebhookSigning.challengeResponse(secret, code)).toString();
                 byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);

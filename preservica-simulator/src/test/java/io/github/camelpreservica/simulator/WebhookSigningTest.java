@@ -42,7 +42,8 @@ class WebhookSigningTest {
         byte[] body = SAMPLE_BODY.getBytes(StandardCharsets.UTF_8);
         byte[] changed = body.clone();
         changed[changed.length - 3] ^= 1;
-        assertNotEquals(WebhookSigning.deliverySignature(SECRET, body), WebhookSigning.deliverySignature(SECRET, changed));
+        assertNotEquals(WebhookSigning.deliverySignature(SECRET, body),
+                WebhookSigning.deliverySignature(SECRET, changed));
     }
 
     @Test

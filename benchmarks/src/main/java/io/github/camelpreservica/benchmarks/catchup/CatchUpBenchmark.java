@@ -59,7 +59,7 @@ public final class CatchUpBenchmark {
                 public void configure() {
                     // receive only; the first round on start reads the last hour: every change made above
                     from("preservica-webhook:bench?subscribe=false&catchUp=true&catchUpInterval=1h"
-                         + "&catchUpInitialLookBack=1h&catchUpPageSize=" + pageSize).routeId("bench")
+                            + "&catchUpInitialLookBack=1h&catchUpPageSize=" + pageSize).routeId("bench")
                             .process(exchange -> {
                                 catchUpThread.compareAndSet(-1, Thread.currentThread().getId());
                                 routed.incrementAndGet();

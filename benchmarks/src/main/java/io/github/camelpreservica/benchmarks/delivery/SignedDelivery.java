@@ -23,8 +23,8 @@ public final class SignedDelivery {
     private static final byte[] SIGNED_PREFIX = "preservica-webhook-auth".getBytes(StandardCharsets.US_ASCII);
 
     private static final String HEAD = "{\"subscriptionId\":\"9495ddbf7d4a0b9f030a3411c87f967d\","
-                                       + "\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"BRAMA\","
-                                       + "\"version\":\"6.10\",\"events\":[";
+            + "\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"BRAMA\","
+            + "\"version\":\"6.10\",\"events\":[";
     private static final String TAIL = "],\"trigger\":\"FULL_TEXT_INDEXED\"}";
     private static final int BYTES_PER_EVENT = 1024;
 
@@ -101,7 +101,7 @@ public final class SignedDelivery {
         String ref = UUID.nameUUIDFromBytes(("asset-" + variant + "-" + index).getBytes(StandardCharsets.US_ASCII))
                 .toString();
         String head = "{\"event\":\"FullTextIndexed\",\"entityType\":\"IO\",\"entityRef\":\"" + ref
-                      + "\",\"identifiers\":[";
+                + "\",\"identifiers\":[";
         String tail = "]}";
         List<String> identifiers = new ArrayList<>();
         identifiers.add(identifier("title", "Asset " + index));
@@ -116,7 +116,8 @@ public final class SignedDelivery {
         int missing = Math.max(0, length - used);
         int lastIndex = identifiers.size() - 1;
         String lastIdentifier = identifiers.get(lastIndex);
-        identifiers.set(lastIndex, lastIdentifier.substring(0, lastIdentifier.length() - 2) + "x".repeat(missing) + "\"}");
+        identifiers.set(lastIndex,
+                lastIdentifier.substring(0, lastIdentifier.length() - 2) + "x".repeat(missing) + "\"}");
         return head + String.join(",", identifiers) + tail;
     }
 

@@ -58,7 +58,7 @@ public class WebhookRequestBenchmark {
             public void configure() {
                 // no server here, so no port to derive a URL from: the consumer wants one even when it never subscribes
                 from("preservica-webhook:bench?subscribe=false&webhookPath=/hook&secret=RAW({{bench.secret}})"
-                     + "&idempotentRepository=#forgetful&webhookExternalUrl=http://127.0.0.1/hook")
+                        + "&idempotentRepository=#forgetful&webhookExternalUrl=http://127.0.0.1/hook")
                         .process(exchange -> {
                             // the route's own work is not what is measured
                         });

@@ -81,14 +81,14 @@ public final class AllocationSites {
     /** Shares by component method (stable from run to run), then the largest single sites, as Markdown tables. */
     public String markdown(int limit) {
         return table("component method that allocated (its library calls included)", bytesByComponentMethod, limit)
-               + "\n" + table("allocation site (first frame outside the JDK, and the component method it served)",
-                       bytesBySite, limit);
+                + "\n" + table("allocation site (first frame outside the JDK, and the component method it served)",
+                        bytesBySite, limit);
     }
 
     private String table(String heading, Map<String, Long> bytes, int limit) {
         StringBuilder md = new StringBuilder("| " + heading + " | share of sampled bytes |\n|---|---:|\n");
         bytes.entrySet().stream()
-                .sorted(Map.Entry.<String, Long> comparingByValue().reversed())
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(limit)
                 .forEach(e -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", e.getKey(),
                         100.0 * e.getValue() / total)));

@@ -52,8 +52,12 @@ public final class JmhResults {
         for (Score s : scores) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.3f %s | %s | %s |%n", s.benchmark(), s.bodyBytes(),
                     s.score(), s.unit(),
-                    Double.isNaN(s.allocatedBytes()) ? "not measured" : String.format(Locale.ROOT, "%.0f B", s.allocatedBytes()),
-                    Double.isNaN(s.allocatedBytes()) ? "-" : String.format(Locale.ROOT, "%.2f", s.allocationPerBodyByte())));
+                    Double.isNaN(s.allocatedBytes())
+                            ? "not measured"
+                            : String.format(Locale.ROOT, "%.0f B", s.allocatedBytes()),
+                    Double.isNaN(s.allocatedBytes())
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.2f", s.allocationPerBodyByte())));
         }
         return md.toString();
     }

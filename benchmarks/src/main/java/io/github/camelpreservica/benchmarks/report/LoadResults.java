@@ -68,7 +68,7 @@ public final class LoadResults {
             String[] fields = lines.get(i).trim().split("\t");
             if (fields.length < columns) {
                 throw new IOException(file + " line " + (i + 1) + " has " + fields.length + " columns, expected "
-                                      + columns + ": '" + lines.get(i) + "'");
+                        + columns + ": '" + lines.get(i) + "'");
             }
             rows.add(fields);
         }
@@ -94,12 +94,14 @@ public final class LoadResults {
         List<LoadRun> matching = runs(server, connections);
         return matching.isEmpty()
                 ? Optional.empty()
-                : Optional.of(ResultsReport.median(matching.stream().mapToDouble(LoadRun::requestsPerSecond).toArray()));
+                : Optional
+                        .of(ResultsReport.median(matching.stream().mapToDouble(LoadRun::requestsPerSecond).toArray()));
     }
 
     /** What to call a server in tables and charts: the reference gets the name run.sh was given for it. */
     public String label(String server) {
-        return REFERENCE.equals(server) ? meta("reference", REFERENCE).isBlank() ? REFERENCE : meta("reference", REFERENCE)
+        return REFERENCE.equals(server)
+                ? meta("reference", REFERENCE).isBlank() ? REFERENCE : meta("reference", REFERENCE)
                 : server;
     }
 

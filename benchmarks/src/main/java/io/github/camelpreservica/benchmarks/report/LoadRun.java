@@ -5,7 +5,7 @@ package io.github.camelpreservica.benchmarks.report;
  * how many bytes the server allocated meanwhile (-1 if unknown).
  */
 public record LoadRun(String server, int connections, int round, long requests, long durationMicros,
-        long p50Micros, long p99Micros, long non2xx, long socketErrors, long allocatedBytes) {
+                      long p50Micros, long p99Micros, long non2xx, long socketErrors, long allocatedBytes) {
 
     public double requestsPerSecond() {
         return durationMicros == 0 ? 0 : requests * 1_000_000.0 / durationMicros;

@@ -74,10 +74,11 @@ public final class ResultsReport {
                 .append(results.meta("chunkBytes", "?")).append("-byte chunks.\n\n");
 
         md.append("| connections | round | receiver req/s | baseline req/s | ratio | receiver p50 / p99 ms "
-                  + "| baseline p50 / p99 ms | p99 ratio | allocated per request, receiver / baseline | failures |\n");
+                + "| baseline p50 / p99 ms | p99 ratio | allocated per request, receiver / baseline | failures |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Pair pair : pairs()) {
-            md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %.3f | %s / %s | %s / %s | %.2f | %s / %s | %s |%n",
+            md.append(String.format(Locale.ROOT,
+                    "| %d | %d | %.0f | %.0f | %.3f | %s / %s | %s / %s | %.2f | %s / %s | %s |%n",
                     pair.connections(), pair.round(), pair.receiver().requestsPerSecond(),
                     pair.baseline().requestsPerSecond(), pair.throughputRatio(),
                     millis(pair.receiver().p50Micros()), millis(pair.receiver().p99Micros()),
@@ -99,14 +100,16 @@ public final class ResultsReport {
             return;
         }
         md.append("Reference receiver: ").append(results.label(REFERENCE)).append(".\n\n");
-        md.append("| connections | round | reference req/s | reference p50 / p99 ms | receiver ÷ reference | socket errors |\n");
+        md.append(
+                "| connections | round | reference req/s | reference p50 / p99 ms | receiver ÷ reference | socket errors |\n");
         md.append("|---:|---:|---:|---:|---:|---:|\n");
         for (int connections : results.connectionCounts()) {
             for (LoadRun reference : results.runs(REFERENCE, connections)) {
                 String ratio = results.runs(RECEIVER, connections).stream()
                         .filter(r -> r.round() == reference.round())
                         .findFirst()
-                        .map(r -> String.format(Locale.ROOT, "%.1f", r.requestsPerSecond() / reference.requestsPerSecond()))
+                        .map(r -> String.format(Locale.ROOT, "%.1f",
+                                r.requestsPerSecond() / reference.requestsPerSecond()))
                         .orElse("-");
                 md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %s / %s | %s | %d |%n", connections,
                         reference.round(), reference.requestsPerSecond(), millis(reference.p50Micros()),

@@ -21,7 +21,8 @@ public final class ThroughputChart {
     private static final int RIGHT = 160;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
-    private static final String[][] SERIES = { { RECEIVER, "#1f6fb4" }, { BASELINE, "#d9822b" }, { REFERENCE, "#3a923a" } };
+    private static final String[][] SERIES = { { RECEIVER, "#1f6fb4" }, { BASELINE, "#d9822b" },
+            { REFERENCE, "#3a923a" } };
 
     private final LoadResults results;
 
@@ -35,11 +36,12 @@ public final class ThroughputChart {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                                              + "font-family=\"sans-serif\" font-size=\"12\">%n",
+                        + "font-family=\"sans-serif\" font-size=\"12\">%n",
                 WIDTH, HEIGHT, WIDTH, HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(text(WIDTH / 2.0, 24, "middle", 15,
-                "Throughput against connections (" + results.meta("bodyBytes", "?") + "-byte signed chunked deliveries)"));
+                "Throughput against connections (" + results.meta("bodyBytes", "?")
+                        + "-byte signed chunked deliveries)"));
         axes(svg, connections, top);
         for (String[] series : present()) {
             plot(svg, series[0], series[1], connections, top);
@@ -65,7 +67,7 @@ public final class ThroughputChart {
         svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 18, "middle", 13, "connections"));
         svg.append(String.format(Locale.ROOT,
                 "<text x=\"18\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"13\" transform=\"rotate(-90 18 %.1f)\">"
-                                              + "requests per second</text>%n",
+                        + "requests per second</text>%n",
                 (TOP + plotBottom) / 2, (TOP + plotBottom) / 2));
     }
 
@@ -137,7 +139,7 @@ public final class ThroughputChart {
     /** The smallest 1, 2 or 5 times a power of ten at or above the value, so the axis ticks read well. */
     static double niceCeiling(double value) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(value, 1))));
-        for (double step : new double[] { 1, 2, 5, 10 }) {
+        for (double step : new double[]{ 1, 2, 5, 10 }) {
             if (step * magnitude >= value) {
                 return step * magnitude;
             }

@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SignedDeliveryTest {
 
     private static final String SAMPLE = "{\"subscriptionId\":\"9495ddbf7d4a0b9f030a3411c87f967d\","
-                                         + "\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"BRAMA\",\"version\":\"6.10\","
-                                         + "\"events\":[{\"event\":\"FullTextIndexed\",\"entityType\":\"IO\","
-                                         + "\"entityRef\":\"7fdea7e0-1e72-4fb1-aadb-d7f9ee6ed8c2\",\"identifiers\":%s}],"
-                                         + "\"trigger\":\"FULL_TEXT_INDEXED\"}";
+            + "\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"BRAMA\",\"version\":\"6.10\","
+            + "\"events\":[{\"event\":\"FullTextIndexed\",\"entityType\":\"IO\","
+            + "\"entityRef\":\"7fdea7e0-1e72-4fb1-aadb-d7f9ee6ed8c2\",\"identifiers\":%s}],"
+            + "\"trigger\":\"FULL_TEXT_INDEXED\"}";
 
     @Test
     void signsTheProtocolSampleAsPreservicaDoes() {

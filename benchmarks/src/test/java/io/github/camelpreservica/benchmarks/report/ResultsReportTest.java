@@ -16,7 +16,8 @@ class ResultsReportTest {
     }
 
     private static String report(List<LoadRun> runs, Map<String, Long> rss) {
-        return new ResultsReport(new LoadResults(runs, rss, new Properties()), "chart.svg", Optional.empty()).markdown();
+        return new ResultsReport(new LoadResults(runs, rss, new Properties()), "chart.svg", Optional.empty())
+                .markdown();
     }
 
     @Test
@@ -45,7 +46,8 @@ class ResultsReportTest {
                 run("receiver", 32, 2, 150_000, 4000), run("baseline", 32, 2, 300_000, 4000),
                 run("receiver", 32, 3, 300_000, 4000), run("baseline", 32, 3, 300_000, 4000)), Map.of());
 
-        assertThat(md).contains("| throughput ≥ 0.95 × baseline | 0.967 (median of 3 pairs: 0.967, 0.500, 1.000) | met |");
+        assertThat(md)
+                .contains("| throughput ≥ 0.95 × baseline | 0.967 (median of 3 pairs: 0.967, 0.500, 1.000) | met |");
     }
 
     @Test
@@ -94,11 +96,15 @@ class ResultsReportTest {
         JmhResults jmh = new JmhResults(List.of(
                 new JmhResults.Score("SignatureAndParseBenchmark.verifyAndParse", 1024, 19.2, "us/op", 19_240),
                 new JmhResults.Score("SignatureAndParseBenchmark.verifyAndParse", 65536, 900, "us/op", 1_272_138)));
-        String md = new ResultsReport(new LoadResults(List.of(run("receiver", 32, 1, 1, 1), run("baseline", 32, 1, 1, 1)),
-                Map.of(), new Properties()), "chart.svg", Optional.of(jmh)).markdown();
+        String md = new ResultsReport(
+                new LoadResults(List.of(run("receiver", 32, 1, 1, 1), run("baseline", 32, 1, 1, 1)),
+                        Map.of(), new Properties()),
+                "chart.svg", Optional.of(jmh)).markdown();
 
-        assertThat(md).contains("| verify + parse of 1 KB allocates ≤ 2 × the body (JMH) | 18.8 × (19240 B) | missed |");
-        assertThat(md).contains("| SignatureAndParseBenchmark.verifyAndParse | 65536 | 900.000 us/op | 1272138 B | 19.41 |");
+        assertThat(md)
+                .contains("| verify + parse of 1 KB allocates ≤ 2 × the body (JMH) | 18.8 × (19240 B) | missed |");
+        assertThat(md)
+                .contains("| SignatureAndParseBenchmark.verifyAndParse | 65536 | 900.000 us/op | 1272138 B | 19.41 |");
     }
 
     @Test
@@ -106,6 +112,7 @@ class ResultsReportTest {
         String md = report(List.of(run("receiver", 32, 1, 1, 1), run("baseline", 32, 1, 1, 1)),
                 Map.of("receiver", 230L * 1024, "baseline", 200L * 1024));
 
-        assertThat(md).contains("| resident memory after load ≤ 1.1 × baseline | 1.15 (receiver 230 MiB, baseline 200 MiB) | missed |");
+        assertThat(md).contains(
+                "| resident memory after load ≤ 1.1 × baseline | 1.15 (receiver 230 MiB, baseline 200 MiB) | missed |");
     }
 }

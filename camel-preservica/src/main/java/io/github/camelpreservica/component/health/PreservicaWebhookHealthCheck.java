@@ -16,8 +16,7 @@ public class PreservicaWebhookHealthCheck extends AbstractHealthCheck {
 
     /** Signature mismatches in a row, with no correctly signed delivery between, that make the details warn. */
     public static final int SIGNATURE_MISMATCH_WARNING_THRESHOLD = 5;
-    static final String SIGNATURE_WARNING
-            = "deliveries are failing their signature check: is the secret the one Preservica has?";
+    static final String SIGNATURE_WARNING = "deliveries are failing their signature check: is the secret the one Preservica has?";
 
     private final SubscriptionReadiness receiver;
 

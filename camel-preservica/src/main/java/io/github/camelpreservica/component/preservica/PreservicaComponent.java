@@ -7,7 +7,10 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-/** The {@code preservica} component: Entity API calls (asset, folder, thumbnail) for routes reacting to Preservica events. */
+/**
+ * The {@code preservica} component: Entity API calls (asset, folder, thumbnail) for routes reacting to Preservica
+ * events.
+ */
 @Component("preservica")
 public class PreservicaComponent extends DefaultComponent {
 

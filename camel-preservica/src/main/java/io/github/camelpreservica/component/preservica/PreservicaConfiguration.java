@@ -1,9 +1,7 @@
 package io.github.camelpreservica.component.preservica;
 
 import io.github.camelpreservica.component.PreservicaConnectionConfiguration;
-
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 

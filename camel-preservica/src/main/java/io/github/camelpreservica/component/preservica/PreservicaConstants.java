@@ -5,7 +5,9 @@ import org.apache.camel.spi.Metadata;
 /** Headers the {@code preservica} component reads and sets. */
 public final class PreservicaConstants {
 
-    /** Same name as the webhook consumer's header, so an event can flow straight into a {@code preservica:} endpoint. */
+    /**
+     * Same name as the webhook consumer's header, so an event can flow straight into a {@code preservica:} endpoint.
+     */
     @Metadata(description = "The reference of the asset or folder to fetch. When absent, the body is the reference.",
               javaType = "String")
     public static final String ENTITY_REF = "CamelPreservicaEntityRef";
@@ -18,7 +20,7 @@ public final class PreservicaConstants {
     public static final String THUMBNAIL_SIZE = "CamelPreservicaThumbnailSize";
 
     @Metadata(description = "Set by thumbnail: true when Preservica had a thumbnail, false when it had none "
-                            + "(the body is then empty).",
+            + "(the body is then empty).",
               javaType = "boolean")
     public static final String THUMBNAIL_FOUND = "CamelPreservicaThumbnailFound";
 

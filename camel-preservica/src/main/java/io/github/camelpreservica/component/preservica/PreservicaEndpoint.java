@@ -1,14 +1,13 @@
 package io.github.camelpreservica.component.preservica;
 
+import io.github.camelpreservica.client.EntityType;
+import io.github.camelpreservica.client.PreservicaClient;
+import io.github.camelpreservica.client.ThumbnailSize;
 import io.github.camelpreservica.component.PreservicaClients;
-
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import io.github.camelpreservica.client.EntityType;
-import io.github.camelpreservica.client.PreservicaClient;
-import io.github.camelpreservica.client.ThumbnailSize;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -34,7 +33,7 @@ public class PreservicaEndpoint extends DefaultEndpoint {
     private PreservicaClient client;
 
     public PreservicaEndpoint(String uri, PreservicaComponent component, PreservicaOperation operation,
-                              PreservicaConfiguration configuration) {
+            PreservicaConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;

@@ -2,12 +2,12 @@ package io.github.camelpreservica.component.preservica;
 
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import io.github.camelpreservica.client.Asset;
 import io.github.camelpreservica.client.EntityType;
 import io.github.camelpreservica.client.Thumbnail;
 import io.github.camelpreservica.client.ThumbnailSize;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
 /**

@@ -3,12 +3,12 @@ package io.github.camelpreservica.component.webhook;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.camel.Endpoint;
-import io.github.camelpreservica.component.PreservicaClients;
 import io.github.camelpreservica.client.CredentialKey;
 import io.github.camelpreservica.client.CredentialResolver;
 import io.github.camelpreservica.client.PreservicaClient;
+import io.github.camelpreservica.component.PreservicaClients;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -56,11 +56,11 @@ public class PreservicaWebhookComponent extends HealthCheckComponent {
      */
     void warnIfRequestHeadsAreUnlimited() {
         if (requestHeadTimeoutChecked.compareAndSet(false, true)
-            && HeaderTimeoutVertxPlatformHttpServer.servedWithoutHeaderTimeout(getCamelContext())) {
+                && HeaderTimeoutVertxPlatformHttpServer.servedWithoutHeaderTimeout(getCamelContext())) {
             LOG.warn("The platform-http server puts no time limit on request heads: a client that sends its headers "
-                     + "slowly holds a connection as long as it likes. Use HeaderTimeoutVertxPlatformHttpServer (under "
-                     + "Camel Main, HeaderTimeoutMainHttpServerFactory) or a reverse proxy with a header timeout: see "
-                     + "'Slow clients' in the user guide");
+                    + "slowly holds a connection as long as it likes. Use HeaderTimeoutVertxPlatformHttpServer (under "
+                    + "Camel Main, HeaderTimeoutMainHttpServerFactory) or a reverse proxy with a header timeout: see "
+                    + "'Slow clients' in the user guide");
         }
     }
 
@@ -86,10 +86,10 @@ public class PreservicaWebhookComponent extends HealthCheckComponent {
         return getCredentialResolver().resolve(CredentialKey.WEBHOOK_SECRET, config.getSecret())
                 .orElseThrow(() -> new IllegalArgumentException(
                         "No Preservica webhook secret: set the option 'secret' of the preservica-webhook endpoint or "
-                                                                + "component, the environment variable "
-                                                                + CredentialKey.WEBHOOK_SECRET.environmentVariable()
-                                                                + " or '" + CredentialKey.WEBHOOK_SECRET.propertyKey()
-                                                                + "' in credentials.properties"));
+                                + "component, the environment variable "
+                                + CredentialKey.WEBHOOK_SECRET.environmentVariable()
+                                + " or '" + CredentialKey.WEBHOOK_SECRET.propertyKey()
+                                + "' in credentials.properties"));
     }
 
     public PreservicaWebhookConfiguration getConfiguration() {

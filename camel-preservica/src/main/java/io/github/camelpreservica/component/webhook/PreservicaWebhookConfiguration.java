@@ -1,10 +1,9 @@
 package io.github.camelpreservica.component.webhook;
 
+import io.github.camelpreservica.component.PreservicaConnectionConfiguration;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.cluster.CamelClusterService;
-import io.github.camelpreservica.component.PreservicaConnectionConfiguration;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;

@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.camelpreservica.client.TriggerType;
+import io.github.camelpreservica.component.PlainHttpWarning;
+import io.github.camelpreservica.component.health.PreservicaWebhookHealthCheck;
+import io.github.camelpreservica.component.health.SubscriptionReadiness;
+import io.github.camelpreservica.component.health.SubscriptionState;
+import io.github.camelpreservica.component.webhook.WebhookStatistics.Rejection;
+import io.github.camelpreservica.delivery.DeliveryParser;
+import io.github.camelpreservica.signing.WebhookSignatures;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import io.github.camelpreservica.client.TriggerType;
-import io.github.camelpreservica.component.PlainHttpWarning;
-import io.github.camelpreservica.delivery.DeliveryParser;
-import io.github.camelpreservica.component.health.PreservicaWebhookHealthCheck;
-import io.github.camelpreservica.component.health.SubscriptionReadiness;
-import io.github.camelpreservica.component.health.SubscriptionState;
-import io.github.camelpreservica.signing.WebhookSignatures;
-import io.github.camelpreservica.component.webhook.WebhookStatistics.Rejection;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.IdempotentRepository;
@@ -84,7 +84,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         PreservicaWebhookComponent component = getEndpoint().getComponent();
         // check every option before anything is opened, so a mistake costs no subscription
         List<TriggerType> triggers = config.isSubscribe() || ObjectHelper.isNotEmpty(config.getTrigger())
-                ? TriggerType.parseList(config.getTrigger()) : List.of();
+                ? TriggerType.parseList(config.getTrigger())
+                : List.of();
         if (config.getMaxBodySize() <= 0) {
             throw new IllegalArgumentException("maxBodySize must be positive (was " + config.getMaxBodySize() + ")");
         }
@@ -93,7 +94,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         WebhookSignatures signatures = new WebhookSignatures(secret);
         localPath = ReceiverAddress.localPath(config, getEndpoint().getName());
         CatchUp newCatchUp = config.isCatchUp()
-                ? new CatchUp(this, component.clientFor(config), config, this::leadsOrAlone) : null;
+                ? new CatchUp(this, component.clientFor(config), config, this::leadsOrAlone)
+                : null;
 
         seen = config.getIdempotentRepository();
         ownRepository = seen == null;
@@ -115,7 +117,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
             } else {
                 // receive only: the subscription is managed elsewhere, so the URL Preservica calls need not be known
                 webhookUrl = config.getWebhookExternalUrl();
-                LOG.info("Receiving Preservica deliveries on path {} (receive only: subscriptions are managed elsewhere)",
+                LOG.info(
+                        "Receiving Preservica deliveries on path {} (receive only: subscriptions are managed elsewhere)",
                         localPath);
             }
             PlainHttpWarning.warnIfPlainHttp("webhookExternalUrl", webhookUrl,
@@ -140,7 +143,9 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     /** The subscription ids deliveries must carry; empty (not known) until every trigger has its subscription. */
     private List<String> knownSubscriptionIds() {
         SubscriptionKeeper keeper = subscriptions;
-        return keeper != null && keeper.state() == SubscriptionState.SUBSCRIBED ? keeper.acceptedSubscriptionIds() : List.of();
+        return keeper != null && keeper.state() == SubscriptionState.SUBSCRIBED
+                ? keeper.acceptedSubscriptionIds()
+                : List.of();
     }
 
     /** Opens the receiving path on platform-http, with the body read ahead where the engine is Vert.x. */
@@ -155,7 +160,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         String notReadingAhead = bodies.readBodiesAhead(httpConsumer);
         if (notReadingAhead != null) {
             LOG.warn("preservica-webhook:{} cannot collect request bodies on the Vert.x event loop ({}): each body is "
-                     + "read on a worker thread instead, which a slow sender holds for up to {} ms",
+                    + "read on a worker thread instead, which a slow sender holds for up to {} ms",
                     getEndpoint().getName(), notReadingAhead, RequestBodyReader.BODY_READ_TIMEOUT_MILLIS);
         }
         ServiceHelper.startService(httpConsumer);
@@ -166,7 +171,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         Component platformHttp = getEndpoint().getCamelContext().getComponent("platform-http", true);
         if (!(platformHttp instanceof RestConsumerFactory factory)) {
             throw new IllegalStateException("preservica-webhook receives deliveries through platform-http: add "
-                                            + "camel-platform-http-vertx (or another platform-http engine)");
+                    + "camel-platform-http-vertx (or another platform-http engine)");
         }
         Map<String, Object> parameters = new HashMap<>();
         if (RequestBodyReader.isVertxEngine(platformHttp)) {
@@ -256,7 +261,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
 
     @Override
     public String notReadyReason() {
-        return gate.isOpen() ? null
+        return gate.isOpen()
+                ? null
                 : "preservica-webhook:" + getEndpoint().getName() + " is not receiving (not started or stopping)";
     }
 
@@ -306,7 +312,7 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     }
 
     @ManagedAttribute(description = "Whether this consumer manages the subscriptions: always, unless it is one of "
-                                    + "several replicas (clusterService or clusterNamespace) and another one leads")
+            + "several replicas (clusterService or clusterNamespace) and another one leads")
     public boolean isSubscriptionLeader() {
         SubscriptionKeeper keeper = subscriptions;
         return config.isSubscribe() && (keeper == null || keeper.isLeader());
@@ -318,13 +324,13 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     }
 
     @ManagedAttribute(description = "Where the Preservica subscriptions stand: SUBSCRIBED, PENDING, FAILED, "
-                                    + "NOT_LEADER or DISABLED")
+            + "NOT_LEADER or DISABLED")
     public String getSubscriptionState() {
         return subscriptionState().name();
     }
 
     @ManagedAttribute(description = "Deliveries refused for a wrong signature since the last correctly signed one: a "
-                                    + "growing number says the secret differs from the one Preservica has")
+            + "growing number says the secret differs from the one Preservica has")
     public long getConsecutiveSignatureMismatches() {
         return consecutiveSignatureMismatches();
     }
@@ -372,8 +378,8 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     @ManagedAttribute(description = "Deliveries rejected with 401: signature missing, malformed or wrong")
     public long getRejectedBadSignature() {
         return statistics.rejectedCount(Rejection.SIGNATURE_MISSING)
-               + statistics.rejectedCount(Rejection.SIGNATURE_MALFORMED)
-               + statistics.rejectedCount(Rejection.SIGNATURE_MISMATCH);
+                + statistics.rejectedCount(Rejection.SIGNATURE_MALFORMED)
+                + statistics.rejectedCount(Rejection.SIGNATURE_MISMATCH);
     }
 
     @ManagedAttribute(description = "Signed bodies rejected with 400: not a Preservica delivery")
@@ -387,23 +393,23 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
     }
 
     @ManagedAttribute(description = "Requests rejected with 503 while stopping, while the same delivery was "
-                                    + "being processed, or while the bodies in flight held maxInFlightBodyBytes")
+            + "being processed, or while the bodies in flight held maxInFlightBodyBytes")
     public long getRejectedUnavailable() {
         return statistics.rejectedCount(Rejection.NOT_ACCEPTING)
-               + statistics.rejectedCount(Rejection.DUPLICATE_IN_PROGRESS)
-               + statistics.rejectedCount(Rejection.BODY_MEMORY_FULL);
+                + statistics.rejectedCount(Rejection.DUPLICATE_IN_PROGRESS)
+                + statistics.rejectedCount(Rejection.BODY_MEMORY_FULL);
     }
 
     @ManagedAttribute(description = "Correctly signed deliveries rejected with 400 as replays: another trigger, "
-                                    + "another subscription, or older than maxDeliveryAge")
+            + "another subscription, or older than maxDeliveryAge")
     public long getRejectedReplays() {
         return statistics.rejectedCount(Rejection.REPLAY_OTHER_TRIGGER)
-               + statistics.rejectedCount(Rejection.REPLAY_OTHER_SUBSCRIPTION)
-               + statistics.rejectedCount(Rejection.REPLAY_TOO_OLD);
+                + statistics.rejectedCount(Rejection.REPLAY_OTHER_SUBSCRIPTION)
+                + statistics.rejectedCount(Rejection.REPLAY_TOO_OLD);
     }
 
     @ManagedAttribute(description = "Challenges refused with 403 because no subscribe call was in flight "
-                                    + "(challengeOnlyWhileSubscribing)")
+            + "(challengeOnlyWhileSubscribing)")
     public long getRejectedChallengesOutsideSubscribe() {
         return statistics.rejectedCount(Rejection.CHALLENGE_OUTSIDE_SUBSCRIBE);
     }

@@ -23,7 +23,7 @@ public class PreservicaWebhookDevConsole extends AbstractDevConsole {
 
     public PreservicaWebhookDevConsole() {
         super("camel", "preservica-webhook", "Preservica Webhook",
-              "Subscriptions and deliveries of the preservica-webhook consumers");
+                "Subscriptions and deliveries of the preservica-webhook consumers");
     }
 
     @Override

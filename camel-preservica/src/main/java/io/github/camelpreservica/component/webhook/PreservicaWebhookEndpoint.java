@@ -27,7 +27,7 @@ public class PreservicaWebhookEndpoint extends DefaultEndpoint {
     private PreservicaWebhookConfiguration configuration;
 
     public PreservicaWebhookEndpoint(String uri, PreservicaWebhookComponent component, String name,
-                                     PreservicaWebhookConfiguration configuration) {
+            PreservicaWebhookConfiguration configuration) {
         super(uri, component);
         this.name = name;
         this.configuration = configuration;

@@ -25,7 +25,8 @@ public enum PreservicaWebhookOperation {
                 return operation;
             }
         }
-        throw new IllegalArgumentException("Unknown operation '" + name + "' for preservica-webhook: valid operations are "
-                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(
+                "Unknown operation '" + name + "' for preservica-webhook: valid operations are "
+                        + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

@@ -1,10 +1,10 @@
 package io.github.camelpreservica.component.webhook;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import io.github.camelpreservica.client.PreservicaClient;
 import io.github.camelpreservica.client.Subscription;
 import io.github.camelpreservica.client.TriggerType;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,9 +78,10 @@ public class PreservicaWebhookProducer extends DefaultProducer {
         SecretStrength.check(secret, "preservica-webhook:" + getEndpoint().getName());
         if (trigger.contains(",")) {
             // the consumer's option takes a list, but one call creates one subscription
-            throw new IllegalArgumentException("The subscribe operation of preservica-webhook:" + getEndpoint().getName()
-                    + " creates one subscription, for one trigger, but was given '" + trigger
-                    + "': send one message per trigger");
+            throw new IllegalArgumentException(
+                    "The subscribe operation of preservica-webhook:" + getEndpoint().getName()
+                            + " creates one subscription, for one trigger, but was given '" + trigger
+                            + "': send one message per trigger");
         }
         Subscription subscription = client().subscribe(url, TriggerType.fromString(trigger), secret);
         LOG.info("Subscribed {} to {} as {}", url, subscription.triggerType(), subscription.id());

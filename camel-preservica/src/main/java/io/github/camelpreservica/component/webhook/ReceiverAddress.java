@@ -50,8 +50,8 @@ final class ReceiverAddress {
         int port = rest != null && rest.getPort() > 0 ? rest.getPort() : platformHttpPort(context).orElse(0);
         if (port <= 0) {
             throw new IllegalArgumentException("Cannot tell which URL Preservica should call for path " + localPath
-                                               + ": no HTTP server port is known. Set the option webhookExternalUrl "
-                                               + "(e.g. https://my-host.example.org" + localPath + ")");
+                    + ": no HTTP server port is known. Set the option webhookExternalUrl "
+                    + "(e.g. https://my-host.example.org" + localPath + ")");
         }
         return "http://" + host + ":" + port + localPath;
     }
@@ -75,12 +75,12 @@ final class ReceiverAddress {
             if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
                     || uri.getHost() == null) {
                 throw new IllegalArgumentException("Invalid webhookExternalUrl '" + url
-                                                   + "': expected an http or https URL with a host");
+                        + "': expected an http or https URL with a host");
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 // Preservica appends ?challengeCode=... itself
                 throw new IllegalArgumentException("Invalid webhookExternalUrl '" + url
-                                                   + "': it must not have a query or fragment");
+                        + "': it must not have a query or fragment");
             }
             return uri;
         } catch (URISyntaxException e) {

@@ -31,7 +31,7 @@ public final class ReceivingPaths extends ServiceSupport {
                 context.addService(created, true, true);
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot register the Preservica receiving paths with "
-                                                + context.getName(), e);
+                        + context.getName(), e);
             }
             return created;
         }

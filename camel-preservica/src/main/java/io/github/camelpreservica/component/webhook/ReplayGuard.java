@@ -39,12 +39,12 @@ final class ReplayGuard {
     private final Clock clock;
 
     /**
-     * @param triggers             this endpoint's triggers; empty: any trigger is accepted
+     * @param triggers this endpoint's triggers; empty: any trigger is accepted
      * @param knownSubscriptionIds the subscription ids this endpoint holds; an empty collection means not known
-     * @param maxAgeMillis         the oldest delivery accepted, in milliseconds; 0 or less: no limit
+     * @param maxAgeMillis the oldest delivery accepted, in milliseconds; 0 or less: no limit
      */
     ReplayGuard(List<TriggerType> triggers, Supplier<? extends Collection<String>> knownSubscriptionIds,
-                long maxAgeMillis, Clock clock) {
+            long maxAgeMillis, Clock clock) {
         this.triggerWireValues = triggers.stream().map(TriggerType::wireValue).collect(Collectors.toUnmodifiableSet());
         this.knownSubscriptionIds = knownSubscriptionIds;
         this.maxAge = maxAgeMillis > 0 ? Duration.ofMillis(maxAgeMillis) : null;

@@ -80,7 +80,7 @@ final class RequestBodyReader {
      * the route's thread (see {@link VertxRequestBody#readAhead}); call between creating and starting the consumer.
      *
      * @return null when read-ahead is placed or the engine is not Vert.x (the body is then read as a stream on the
-     *         route's thread); else why it could not be placed on this Vert.x engine
+     * route's thread); else why it could not be placed on this Vert.x engine
      */
     String readBodiesAhead(Consumer platformHttpConsumer) {
         if (!(platformHttpConsumer.getEndpoint() instanceof PlatformHttpEndpoint endpoint)
@@ -145,7 +145,8 @@ final class RequestBodyReader {
      */
     static byte[] readAtMost(InputStream in, Long declared, int limit) throws IOException {
         int capacity = declared != null && declared >= 0 && declared < limit
-                ? (int) (long) declared : Math.min(limit, 2048);
+                ? (int) (long) declared
+                : Math.min(limit, 2048);
         byte[] buffer = new byte[capacity];
         int count = 0;
         while (true) {

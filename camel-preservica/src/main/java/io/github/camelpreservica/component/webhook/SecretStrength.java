@@ -19,14 +19,14 @@ final class SecretStrength {
 
     /**
      * @throws IllegalArgumentException when the secret is shorter than {@link #MINIMUM_LENGTH} characters, naming
-     *                                  the option {@code secret} and how to make a strong one
+     *     the option {@code secret} and how to make a strong one
      */
     static void check(String secret, String endpoint) {
         int length = secret.length();
         if (length < MINIMUM_LENGTH) {
             throw new IllegalArgumentException("The option 'secret' of " + endpoint + " has " + length
-                                               + " characters: at least " + MINIMUM_LENGTH + " are needed ("
-                                               + RECOMMENDED_LENGTH + " or more recommended); " + HOW_TO_MAKE_ONE);
+                    + " characters: at least " + MINIMUM_LENGTH + " are needed ("
+                    + RECOMMENDED_LENGTH + " or more recommended); " + HOW_TO_MAKE_ONE);
         }
         if (length < RECOMMENDED_LENGTH) {
             LOG.warn("The option 'secret' of {} has {} characters: {} or more are recommended; {}", endpoint, length,

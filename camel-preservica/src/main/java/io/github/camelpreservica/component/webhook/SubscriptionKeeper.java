@@ -65,8 +65,8 @@ final class SubscriptionKeeper {
     private SubscriptionLeadership leadership;
 
     SubscriptionKeeper(CamelContext camelContext, PreservicaWebhookConfiguration config, String endpointName,
-                       PreservicaClient client, String webhookUrl, List<TriggerType> triggers, String secret,
-                       ChallengeWindow challenges, BooleanSupplier running) {
+            PreservicaClient client, String webhookUrl, List<TriggerType> triggers, String secret,
+            ChallengeWindow challenges, BooleanSupplier running) {
         this.camelContext = camelContext;
         this.config = config;
         this.endpointName = endpointName;
@@ -107,7 +107,7 @@ final class SubscriptionKeeper {
                 config.isReuseExistingSubscription());
         if (notAccepting != null) {
             LOG.info("preservica-webhook:{} will subscribe {} once the HTTP server accepts connections ({}): "
-                     + "receiving already, first attempt in {} ms", endpointName, webhookUrl, notAccepting,
+                    + "receiving already, first attempt in {} ms", endpointName, webhookUrl, notAccepting,
                     firstRetryDelay);
             retryExecutor = newRetryExecutor();
             scheduleRetry(firstRetryDelay);
@@ -134,7 +134,9 @@ final class SubscriptionKeeper {
         challenges.whileSubscribing(manager::ensureSubscribed);
     }
 
-    /** Keeps the failure with a message naming URL, triggers, server and user (never a secret) for the health details. */
+    /**
+     * Keeps the failure with a message naming URL, triggers, server and user (never a secret) for the health details.
+     */
     private void recordFailure(RuntimeException e) {
         lastError = new IllegalStateException(describeSubscribeFailure(e), e);
         failuresInARow++;
@@ -149,7 +151,7 @@ final class SubscriptionKeeper {
     private void logRetry(RuntimeException e, long nextDelay) {
         if (failuresInARow < quietFailures) {
             LOG.info("preservica-webhook:{} is waiting for the HTTP server to accept Preservica's challenge ({}); "
-                     + "retrying in {} ms", endpointName, e.getMessage(), nextDelay);
+                    + "retrying in {} ms", endpointName, e.getMessage(), nextDelay);
         } else {
             LOG.warn("{}; retrying in {} ms", describeSubscribeFailure(e), nextDelay);
         }
@@ -166,7 +168,8 @@ final class SubscriptionKeeper {
      */
     private void joinElection() throws Exception {
         String namespace = ObjectHelper.isNotEmpty(config.getClusterNamespace())
-                ? config.getClusterNamespace() : "preservica-webhook-" + endpointName;
+                ? config.getClusterNamespace()
+                : "preservica-webhook-" + endpointName;
         retryExecutor = newRetryExecutor();
         ScheduledExecutorService events = retryExecutor;
         leadership = SubscriptionLeadership.join(camelContext, config.getClusterService(), namespace,
@@ -224,7 +227,8 @@ final class SubscriptionKeeper {
                         current.subscriptionIds());
             } catch (RuntimeException e) {
                 recordFailure(e);
-                long next = failuresInARow < steadyAttempts ? delayMillis
+                long next = failuresInARow < steadyAttempts
+                        ? delayMillis
                         : Math.min(delayMillis * 2, Math.max(delayMillis, maxRetryDelay));
                 logRetry(e, next);
                 scheduleRetry(next);
@@ -235,8 +239,8 @@ final class SubscriptionKeeper {
     private String describeSubscribeFailure(RuntimeException e) {
         SubscriptionManager current = subscriptions;
         return "preservica-webhook:" + endpointName + " could not subscribe " + webhookUrl + " to trigger(s) "
-               + (current == null ? triggers : current.missingTriggers()) + " at Preservica "
-               + client.config().baseUri() + " as user '" + client.config().username() + "': " + e.getMessage();
+                + (current == null ? triggers : current.missingTriggers()) + " at Preservica "
+                + client.config().baseUri() + " as user '" + client.config().username() + "': " + e.getMessage();
     }
 
     /**
@@ -260,7 +264,7 @@ final class SubscriptionKeeper {
             List<String> leftBehind = current.removeSubscriptions();
             if (!leftBehind.isEmpty()) {
                 LOG.warn("Preservica subscriptions {} of {} are left behind: remove them with the producer's "
-                         + "unsubscribe operation or in Preservica", leftBehind, current.url());
+                        + "unsubscribe operation or in Preservica", leftBehind, current.url());
             }
         }
     }
@@ -277,7 +281,8 @@ final class SubscriptionKeeper {
         if (current != null && current.isComplete()) {
             return SubscriptionState.SUBSCRIBED;
         }
-        return lastError != null && failuresInARow >= quietFailures ? SubscriptionState.FAILED
+        return lastError != null && failuresInARow >= quietFailures
+                ? SubscriptionState.FAILED
                 : SubscriptionState.PENDING;
     }
 

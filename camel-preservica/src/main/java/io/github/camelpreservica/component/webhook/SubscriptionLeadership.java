@@ -31,7 +31,7 @@ final class SubscriptionLeadership {
     private final CamelClusterEventListener.Leadership events;
 
     private SubscriptionLeadership(CamelClusterService service, CamelClusterView view,
-                                   CamelClusterEventListener.Leadership events) {
+            CamelClusterEventListener.Leadership events) {
         this.service = service;
         this.view = view;
         this.events = events;
@@ -46,11 +46,14 @@ final class SubscriptionLeadership {
     static SubscriptionLeadership join(CamelContext context, CamelClusterService service, String namespace,
                                        Listener listener)
             throws Exception {
-        CamelClusterService cluster = service != null ? service : ClusterServiceHelper.lookupService(context)
-                .orElseThrow(() -> new IllegalStateException("preservica-webhook: clusterNamespace '" + namespace
-                                                             + "' is set but no CamelClusterService is configured: set "
-                                                             + "the option clusterService or add one to the context "
-                                                             + "(e.g. FileLockClusterService from camel-file)"));
+        CamelClusterService cluster = service != null
+                ? service
+                : ClusterServiceHelper.lookupService(context)
+                        .orElseThrow(
+                                () -> new IllegalStateException("preservica-webhook: clusterNamespace '" + namespace
+                                        + "' is set but no CamelClusterService is configured: set "
+                                        + "the option clusterService or add one to the context "
+                                        + "(e.g. FileLockClusterService from camel-file)"));
         CamelContextAware.trySetCamelContext(cluster, context);
         ServiceHelper.startService(cluster);
         CamelClusterView view = cluster.getView(namespace);

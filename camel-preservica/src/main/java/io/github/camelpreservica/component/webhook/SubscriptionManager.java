@@ -39,10 +39,10 @@ public class SubscriptionManager {
 
     /**
      * @param replaceExisting whether the other subscriptions for the same URL and trigger are removed once this
-     *                        manager's own is in place (reuseExistingSubscription); when false they are left alone
+     *     manager's own is in place (reuseExistingSubscription); when false they are left alone
      */
     public SubscriptionManager(PreservicaClient client, String url, List<TriggerType> triggers, String secret,
-                               boolean replaceExisting) {
+            boolean replaceExisting) {
         this.client = client;
         this.url = url;
         this.triggers = List.copyOf(triggers);
@@ -56,9 +56,9 @@ public class SubscriptionManager {
      * other subscriptions for the same URL and trigger. Triggers already in place from an earlier call are skipped, so
      * this can be called again after a partial failure.
      *
-     * @throws PreservicaException   when Preservica cannot be reached or refuses; triggers done so far stay recorded
+     * @throws PreservicaException when Preservica cannot be reached or refuses; triggers done so far stay recorded
      * @throws IllegalStateException after {@link #removeSubscriptions()}: a late retry must not subscribe a stopped
-     *                               route
+     *     route
      */
     public synchronized void ensureSubscribed() {
         if (removed) {
@@ -95,7 +95,7 @@ public class SubscriptionManager {
             }
         } catch (PreservicaException e) {
             LOG.warn("Could not remove the older Preservica subscriptions for trigger {} at {} (each event may arrive "
-                     + "twice, and those signed with an old secret are refused): {}", trigger, url, e.getMessage());
+                    + "twice, and those signed with an old secret are refused): {}", trigger, url, e.getMessage());
         }
     }
 
@@ -137,7 +137,8 @@ public class SubscriptionManager {
 
     /** The subscription ids in place, in trigger order. */
     /**
-     * The ids of the older subscriptions for the same URL and triggers that this manager replaced: a delivery Preservica
+     * The ids of the older subscriptions for the same URL and triggers that this manager replaced: a delivery
+     * Preservica
      * had already sent for one of them may still arrive, and it is ours (same URL, same trigger).
      */
     public synchronized List<String> replacedIds() {

@@ -42,10 +42,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 final class VertxRequestBody {
 
     private enum Outcome {
-        COMPLETE,
-        TOO_LARGE,
-        TOO_SLOW,
-        FAILED
+        COMPLETE, TOO_LARGE, TOO_SLOW, FAILED
     }
 
     /** What the event loop collected for one request, until the route's thread takes it. */
@@ -75,17 +72,17 @@ final class VertxRequestBody {
      * after the consumer is created and before it is started, so that the new route comes first.
      *
      * @return null when placed, else why not (the body is then read by {@link #read} on the route's thread, which
-     *         holds that thread while the body arrives)
+     * holds that thread while the body arrives)
      */
     String readAhead(Consumer platformHttpConsumer) {
         if (!(platformHttpConsumer.getEndpoint() instanceof PlatformHttpEndpoint endpoint)) {
             return "the HTTP consumer's endpoint is a " + platformHttpConsumer.getEndpoint().getClass().getName()
-                   + ", not platform-http's";
+                    + ", not platform-http's";
         }
         VertxPlatformHttpRouter router = routerOf(endpoint);
         if (router == null) {
             return "no VertxPlatformHttpRouter is registered for port " + serverPort(endpoint) + " (nor '"
-                   + VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO + "')";
+                    + VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO + "')";
         }
         // the same path platform-http-vertx gives its own route
         String path = endpoint.getPath();
@@ -110,14 +107,16 @@ final class VertxRequestBody {
 
     private static int serverPort(PlatformHttpEndpoint endpoint) {
         PlatformHttpEngine engine = endpoint.getPlatformHttpEngine() != null
-                ? endpoint.getPlatformHttpEngine() : endpoint.getComponent().getEngine();
+                ? endpoint.getPlatformHttpEngine()
+                : endpoint.getComponent().getEngine();
         return engine == null ? -1 : engine.getServerPort();
     }
 
     /** The router platform-http-vertx's consumer looks up: named after the engine's port, or the "-0" one. */
     private static VertxPlatformHttpRouter routerOf(PlatformHttpEndpoint endpoint) {
         PlatformHttpEngine engine = endpoint.getPlatformHttpEngine() != null
-                ? endpoint.getPlatformHttpEngine() : endpoint.getComponent().getEngine();
+                ? endpoint.getPlatformHttpEngine()
+                : endpoint.getComponent().getEngine();
         if (engine == null) {
             return null;
         }
@@ -125,15 +124,16 @@ final class VertxRequestBody {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
                 VertxPlatformHttpRouter.getRouterNameFromPort(engine.getServerPort()));
         return router != null
-                ? router : VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO);
+                ? router
+                : VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO);
     }
 
     /**
      * The whole body, or null when it is larger than {@code maxBodySize} (declared or counted).
      *
-     * @throws BodyTimeoutException  if it did not arrive within the timeout
+     * @throws BodyTimeoutException if it did not arrive within the timeout
      * @throws IllegalStateException if the read-ahead route is placed but did not collect this HTTP/1.x POST's body: it
-     *                               is not then read here, which would hold the route's thread while it arrives
+     *     is not then read here, which would hold the route's thread while it arrives
      */
     byte[] read(Object body, Long declaredLength) throws IOException {
         HttpServerRequest request = (HttpServerRequest) body;
@@ -152,7 +152,7 @@ final class VertxRequestBody {
         if (readingAhead != null && request.version() != HttpVersion.HTTP_2) {
             closeAfterAnswer(request);
             throw new IllegalStateException("The body of a " + request.method().name() + " to " + request.path()
-                                            + " was not collected ahead, though the read-ahead route is in place");
+                    + " was not collected ahead, though the read-ahead route is in place");
         }
         CompletableFuture<byte[]> done = new CompletableFuture<>();
         Buffer received = Buffer.buffer();

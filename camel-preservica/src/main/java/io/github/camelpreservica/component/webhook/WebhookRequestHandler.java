@@ -10,10 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
-import org.apache.camel.Message;
-import org.apache.camel.Processor;
+import io.github.camelpreservica.component.webhook.WebhookStatistics.Rejection;
 import io.github.camelpreservica.delivery.DeliveryParser;
 import io.github.camelpreservica.delivery.InvalidDeliveryException;
 import io.github.camelpreservica.delivery.WebhookDelivery;
@@ -21,7 +18,10 @@ import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.signing.ChallengeRefusedException;
 import io.github.camelpreservica.signing.SignatureCheck;
 import io.github.camelpreservica.signing.WebhookSignatures;
-import io.github.camelpreservica.component.webhook.WebhookStatistics.Rejection;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
@@ -62,8 +62,8 @@ final class WebhookRequestHandler implements Processor {
     private final RejectionWarnings warnings = new RejectionWarnings(LOG, System::nanoTime);
 
     WebhookRequestHandler(DefaultConsumer routeConsumer, WebhookSignatures signatures, DeliveryParser parser,
-                          IdempotentRepository seen, WebhookStatistics statistics, InFlightGate gate,
-                          RequestBodyReader bodies, boolean splitEvents, DeliverySafeguards safeguards) {
+            IdempotentRepository seen, WebhookStatistics statistics, InFlightGate gate,
+            RequestBodyReader bodies, boolean splitEvents, DeliverySafeguards safeguards) {
         this.safeguards = safeguards;
         this.routeConsumer = routeConsumer;
         this.signatures = signatures;
@@ -98,7 +98,8 @@ final class WebhookRequestHandler implements Processor {
         if (!safeguards.bodyMemory().tryReserve(reservation)) {
             gate.leave();
             statistics.rejected(Rejection.BODY_MEMORY_FULL);
-            warnings.warn(Rejection.BODY_MEMORY_FULL, "Refused a request: the bodies in flight hold maxInFlightBodyBytes");
+            warnings.warn(Rejection.BODY_MEMORY_FULL,
+                    "Refused a request: the bodies in flight hold maxInFlightBodyBytes");
             answer(http, 503, "Too many bodies in flight", Map.of("Retry-After", RETRY_AFTER_SECONDS));
             return;
         }

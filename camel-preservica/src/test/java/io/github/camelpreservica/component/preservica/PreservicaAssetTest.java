@@ -1,15 +1,14 @@
 package io.github.camelpreservica.component.preservica;
 
-
 import java.util.Map;
 
+import io.github.camelpreservica.client.Asset;
+import io.github.camelpreservica.client.PreservicaNotFoundException;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedAsset;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import io.github.camelpreservica.client.Asset;
-import io.github.camelpreservica.client.PreservicaNotFoundException;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,14 +50,14 @@ class PreservicaAssetTest extends CamelTestSupport {
                 from("direct:title").to("preservica:asset").setBody(simple("${body.title}"));
                 from("direct:onException")
                         .onException(PreservicaNotFoundException.class).handled(true)
-                            .setBody(simple("not found: ${exception.statusCode}"))
+                        .setBody(simple("not found: ${exception.statusCode}"))
                         .end()
                         .to("preservica:asset");
                 from("direct:doTry")
                         .doTry()
-                            .to("preservica:asset")
+                        .to("preservica:asset")
                         .doCatch(PreservicaNotFoundException.class)
-                            .setBody(constant("caught"))
+                        .setBody(constant("caught"))
                         .end();
             }
         };

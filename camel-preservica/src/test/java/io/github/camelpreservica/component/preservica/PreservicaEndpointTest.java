@@ -24,7 +24,8 @@ class PreservicaEndpointTest extends CamelTestSupport {
         PreservicaComponent component = context.getComponent("preservica", PreservicaComponent.class);
         component.getConfiguration().setSize("medium");
 
-        PreservicaEndpoint overridden = context.getEndpoint("preservica:thumbnail?size=small", PreservicaEndpoint.class);
+        PreservicaEndpoint overridden = context.getEndpoint("preservica:thumbnail?size=small",
+                PreservicaEndpoint.class);
         PreservicaEndpoint inherited = context.getEndpoint("preservica:thumbnail", PreservicaEndpoint.class);
 
         assertThat(overridden.getOperation()).isEqualTo(PreservicaOperation.thumbnail);
@@ -38,7 +39,8 @@ class PreservicaEndpointTest extends CamelTestSupport {
         assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:start").to("preservica:thumbnail?size=huge&server=http://127.0.0.1:9&username=u&password=p");
+                from("direct:start")
+                        .to("preservica:thumbnail?size=huge&server=http://127.0.0.1:9&username=u&password=p");
             }
         })).rootCause().hasMessageContaining("'huge'").hasMessageContaining("small, medium and large");
     }

@@ -1,6 +1,5 @@
 package io.github.camelpreservica.component.preservica;
 
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

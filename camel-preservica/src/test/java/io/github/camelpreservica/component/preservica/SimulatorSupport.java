@@ -1,6 +1,5 @@
 package io.github.camelpreservica.component.preservica;
 
-
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedAsset;
 

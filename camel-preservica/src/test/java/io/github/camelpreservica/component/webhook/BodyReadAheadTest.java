@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelpreservica.testing.RawHttp;
 import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +94,6 @@ class BodyReadAheadTest extends WebhookTestSupport {
 
     private String slowHead(String method) {
         return method + " /preservica/hook HTTP/1.1\r\nHost: " + LOOPBACK + ":" + httpPort + "\r\nContent-Type: "
-               + "application/json\r\n" + WebhookSignatures.SIGNATURE_HEADER + ": 00\r\nContent-Length: 100\r\n\r\n";
+                + "application/json\r\n" + WebhookSignatures.SIGNATURE_HEADER + ": 00\r\nContent-Length: 100\r\n\r\n";
     }
 }

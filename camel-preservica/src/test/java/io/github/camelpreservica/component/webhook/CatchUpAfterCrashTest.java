@@ -36,7 +36,7 @@ class CatchUpAfterCrashTest {
 
     private static final String NAME = "crashing";
     private static final Pattern CHECKPOINT = Pattern.compile("preservica-webhook:" + NAME
-                                                              + "=(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z)");
+            + "=(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z)");
 
     @TempDir
     Path tempDir;
@@ -122,7 +122,7 @@ class CatchUpAfterCrashTest {
         settings.put(CrashingReceiverMain.SECRET, "crash-secret-0123456789abcdef");
         // ",MOVED" continues the child's trigger list (INDEXED)
         settings.put(CrashingReceiverMain.MORE_OPTIONS, ",MOVED&catchUp=true&catchUpInterval=500&catchUpOverlap=2000"
-                                                        + "&catchUpPageSize=2&checkpointFile=" + checkpointFile);
+                + "&catchUpPageSize=2&checkpointFile=" + checkpointFile);
         return settings;
     }
 

@@ -54,7 +54,8 @@ class CatchUpReplicasTest extends WebhookTestSupport {
             }
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> consumer(a).getCatchUpLastRound().contains("completed"));
-        CamelContext b = startReplica("b", freePort(), () -> { });
+        CamelContext b = startReplica("b", freePort(), () -> {
+        });
         assertThat(consumer(b).isSubscriptionLeader()).isFalse();
 
         List<String> refs = new ArrayList<>();
@@ -92,11 +93,12 @@ class CatchUpReplicasTest extends WebhookTestSupport {
             @Override
             public void configure() {
                 from("preservica-webhook:events?trigger=INDEXED&webhookExternalUrl=http://" + LOOPBACK + ":" + port
-                     + "/preservica/events&clusterNamespace=catch-up-events&catchUp=true&catchUpInterval=300"
-                     + "&catchUpOverlap=1000&catchUpPageSize=2&checkpointRepository=#checkpoints")
+                        + "/preservica/events&clusterNamespace=catch-up-events&catchUp=true&catchUpInterval=300"
+                        + "&catchUpOverlap=1000&catchUpPageSize=2&checkpointRepository=#checkpoints")
                         .routeId("events")
                         .process(exchange -> {
-                            if (Boolean.TRUE.equals(exchange.getMessage().getHeader(PreservicaWebhookConstants.CATCH_UP))) {
+                            if (Boolean.TRUE
+                                    .equals(exchange.getMessage().getHeader(PreservicaWebhookConstants.CATCH_UP))) {
                                 String ref = exchange.getMessage().getBody(WebhookEvent.class).getEntityRef();
                                 caughtUpBy.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(ref);
                                 onCaughtUp.run();

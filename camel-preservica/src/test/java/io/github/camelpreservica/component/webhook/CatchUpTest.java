@@ -44,7 +44,7 @@ class CatchUpTest extends WebhookTestSupport {
     @Test
     void aTitleEditThatFiresNoWebhookReachesTheRouteWithinOneInterval() throws Exception {
         startCollecting("titles", "preservica-webhook:titles?trigger=INDEXED&catchUp=true&catchUpInterval=1000"
-                                  + "&catchUpOverlap=500");
+                + "&catchUpOverlap=500");
         awaitFirstRound("titles");
         String ref = DemoAssets.LETTER_REF;
 
@@ -62,7 +62,7 @@ class CatchUpTest extends WebhookTestSupport {
     @Test
     void routesCaughtUpChangesOldestFirstAcrossPages() throws Exception {
         startCollecting("ordered", "preservica-webhook:ordered?trigger=INDEXED&catchUp=true&catchUpInterval=1000"
-                                   + "&catchUpOverlap=100&catchUpPageSize=2");
+                + "&catchUpOverlap=100&catchUpPageSize=2");
         awaitFirstRound("ordered");
         List<String> refs = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -78,7 +78,7 @@ class CatchUpTest extends WebhookTestSupport {
         simulator.catalogue().modify(DemoAssets.TOWN_PLAN_REF, "Edited before the first start", null, false);
 
         startCollecting("fresh", "preservica-webhook:fresh?trigger=INDEXED&catchUp=true&catchUpInterval=300"
-                                 + "&catchUpOverlap=5000");
+                + "&catchUpOverlap=5000");
         awaitFirstRound("fresh");
         await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> true);
 
@@ -95,7 +95,7 @@ class CatchUpTest extends WebhookTestSupport {
             @Override
             public void configure() {
                 from("preservica-webhook:failing?trigger=INDEXED&catchUp=true&catchUpInterval=500"
-                     + "&catchUpOverlap=200").routeId("failing")
+                        + "&catchUpOverlap=200").routeId("failing")
                         .process(exchange -> {
                             WebhookEvent event = exchange.getMessage().getBody(WebhookEvent.class);
                             if (event.getEntityRef().equals(failing) && failures.getAndIncrement() < 2) {
@@ -118,7 +118,7 @@ class CatchUpTest extends WebhookTestSupport {
     @Test
     void healthJmxAndTheDevConsoleShowTheCheckpointTheLastRoundAndHowFarBehind() throws Exception {
         startCollecting("watched", "preservica-webhook:watched?trigger=INDEXED&catchUp=true&catchUpInterval=500"
-                                   + "&catchUpOverlap=100");
+                + "&catchUpOverlap=100");
         awaitFirstRound("watched");
         simulator.catalogue().modify(DemoAssets.HARBOUR_REF, "Harbour, watched", null, false);
         PreservicaWebhookConsumer consumer = consumerOf("watched");
@@ -169,9 +169,9 @@ class CatchUpTest extends WebhookTestSupport {
         }
         Path checkpointFile = tempDir.resolve("checkpoint-" + behaviour + ".dat");
         startCollecting("outage", "preservica-webhook:outage?trigger=INDEXED,MOVED,SECURITY_CHANGED,"
-                                  + "CHANGE_ASSET_VISIBILITY&unsubscribeOnStop=false&catchUp=true"
-                                  + "&catchUpInterval=1000&catchUpOverlap=2000&catchUpPageSize=2"
-                                  + "&checkpointFile=" + checkpointFile);
+                + "CHANGE_ASSET_VISIBILITY&unsubscribeOnStop=false&catchUp=true"
+                + "&catchUpInterval=1000&catchUpOverlap=2000&catchUpPageSize=2"
+                + "&checkpointFile=" + checkpointFile);
         awaitFirstRound("outage");
 
         context.getRouteController().stopRoute("outage");

@@ -12,12 +12,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.FireRequest;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
 import org.apache.camel.builder.RouteBuilder;
-import io.github.camelpreservica.delivery.WebhookEvent;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -44,8 +44,8 @@ class ConsumerFaultsTest extends WebhookTestSupport {
     void isReadyWhilePreservicaIsAwayThenSubscribesWhenItComesUpOnItsPort() throws Exception {
         int laterPort = freePort();
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&server=http://" + LOOPBACK + ":" + laterPort
-                              + "&connectTimeout=1000&retrySubscribeInBackground=true&subscribeRetryDelay=100"
-                              + "&subscribeRetryMaxDelay=500");
+                + "&connectTimeout=1000&retrySubscribeInBackground=true&subscribeRetryDelay=100"
+                + "&subscribeRetryMaxDelay=500");
         assertThat(readiness("indexed")).isEqualTo(HealthCheck.State.UP);
         assertThat(consumerOf("indexed").getSubscriptionState()).isEqualTo("FAILED");
         assertThat(postSigned(receiverUrl("indexed"), delivery("9495ddbf7d4a0b9f030a3411c87f967d", "while-down"))
@@ -67,7 +67,7 @@ class ConsumerFaultsTest extends WebhookTestSupport {
     @Test
     void reportsTheRefusalInTheHealthDetailsWhilePreservicaRefusesTheLogin() throws Exception {
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&password=RAW(not-the-password)"
-                              + "&retrySubscribeInBackground=true&subscribeRetryDelay=100&subscribeRetryMaxDelay=200");
+                + "&retrySubscribeInBackground=true&subscribeRetryDelay=100&subscribeRetryMaxDelay=200");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> consumerOf("indexed").lastError() != null);
         HealthCheck.Result result = HealthCheckHelper.invokeReadiness(context).stream()

@@ -6,12 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 
+import io.github.camelpreservica.delivery.WebhookEvent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import io.github.camelpreservica.delivery.WebhookEvent;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**

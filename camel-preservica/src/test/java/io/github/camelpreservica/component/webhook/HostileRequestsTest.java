@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import io.github.camelpreservica.testing.HostileRequests;
 import io.github.camelpreservica.testing.HostileRequests.Engine;
-import io.github.camelpreservica.testing.RawHttp;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

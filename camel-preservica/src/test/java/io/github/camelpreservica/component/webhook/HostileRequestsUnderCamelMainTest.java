@@ -15,14 +15,14 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.testing.HostileRequests;
+import io.github.camelpreservica.testing.HostileRequests.Engine;
+import io.github.camelpreservica.testing.RawHttp;
 import io.github.camelpreservica.vertx.HeaderTimeoutMainHttpServerFactory;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import io.github.camelpreservica.testing.HostileRequests;
-import io.github.camelpreservica.testing.HostileRequests.Engine;
-import io.github.camelpreservica.testing.RawHttp;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -75,7 +75,8 @@ class HostileRequestsUnderCamelMainTest {
 
     @TestFactory
     Stream<DynamicTest> everyHostileRequestGetsTheSameOutcomeUnderCamelMain() {
-        HostileRequests catalogue = new HostileRequests(Engine.VERTX, port, PATH, WebhookTestSupport.SECRET, this::sendGoodDelivery);
+        HostileRequests catalogue = new HostileRequests(Engine.VERTX, port, PATH, WebhookTestSupport.SECRET,
+                this::sendGoodDelivery);
         Stream<DynamicTest> cases = catalogue.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             if (c.before() != null) {
                 assertThat(c.before().send()).as("status of what prepares '%s'", c.name()).isEqualTo(200);
@@ -117,8 +118,8 @@ class HostileRequestsUnderCamelMainTest {
         String ref = GOOD + goodCounter.incrementAndGet();
         byte[] body = WebhookTestSupport.delivery(HostileRequests.SUBSCRIPTION, ref);
         HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://"
-                                                                                  + WebhookTestSupport.LOOPBACK + ":"
-                                                                                  + port + PATH))
+                + WebhookTestSupport.LOOPBACK + ":"
+                + port + PATH))
                 .timeout(Duration.ofSeconds(30))
                 .header(WebhookSignatures.SIGNATURE_HEADER, signatures.sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());

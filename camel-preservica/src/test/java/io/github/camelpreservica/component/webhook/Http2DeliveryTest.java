@@ -139,7 +139,8 @@ class Http2DeliveryTest {
     }
 
     @Test
-    void camelsVertxServerDeliversOverTlsWithTheClientsAlpnOffer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void camelsVertxServerDeliversOverTlsWithTheClientsAlpnOffer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         java.nio.file.Path keystore = TestCertificate.create(dir);
         start(configuration -> {
             configuration.setSslContextParameters(TestCertificate.serverParameters(keystore));
@@ -150,7 +151,7 @@ class Http2DeliveryTest {
         byte[] body = nextDelivery();
 
         HttpResponse<String> response = tlsClient.send(HttpRequest.newBuilder(URI.create(
-                        "https://localhost:" + port + "/preservica/h2")).timeout(Duration.ofSeconds(20))
+                "https://localhost:" + port + "/preservica/h2")).timeout(Duration.ofSeconds(20))
                 .header(WebhookSignatures.SIGNATURE_HEADER, SIGNATURES.sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 
@@ -231,7 +232,8 @@ class Http2DeliveryTest {
         try {
             io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false).setConnectTimeout(5000));
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(WebhookTestSupport.LOOPBACK)
+            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                    .setHost(WebhookTestSupport.LOOPBACK)
                     .setPort(port).setURI("/preservica/h2").setTimeout(20_000)
                     .putHeader(WebhookSignatures.SIGNATURE_HEADER, SIGNATURES.sign(body));
             return client.request(options)

@@ -120,8 +120,9 @@ class ObservabilityUnderCamelMainTest {
     void theDevConsoleShowsSubscriptionsAndTheLastDelivery() throws Exception {
         assertThat(simulator.fire("INDEXED", "ref-console")).extracting(DeliveryRecord::status).containsExactly(200);
 
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(managementUrl("/q/dev/preservica-webhook")))
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(managementUrl("/q/dev/preservica-webhook")))
+                        .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(200);

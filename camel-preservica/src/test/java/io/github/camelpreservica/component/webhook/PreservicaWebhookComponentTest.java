@@ -3,9 +3,9 @@ package io.github.camelpreservica.component.webhook;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.apache.camel.CamelContext;
 import io.github.camelpreservica.client.CredentialResolver;
 import io.github.camelpreservica.client.PreservicaClient;
+import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +81,7 @@ class PreservicaWebhookComponentTest {
     @Test
     void masksSecretsInTheEndpointAsLogged() {
         PreservicaWebhookEndpoint endpoint = endpoint("preservica-webhook:x?password=pw-value&secret=secret-value"
-                                                      + "&twoFactorSeed=SEEDVALUE&username=admin");
+                + "&twoFactorSeed=SEEDVALUE&username=admin");
 
         assertThat(endpoint.toString()).doesNotContain("pw-value", "secret-value", "SEEDVALUE");
     }

@@ -3,14 +3,14 @@ package io.github.camelpreservica.component.webhook;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelpreservica.client.PreservicaChallengeFailedException;
+import io.github.camelpreservica.client.PreservicaNotFoundException;
+import io.github.camelpreservica.client.Subscription;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import io.github.camelpreservica.client.PreservicaChallengeFailedException;
-import io.github.camelpreservica.client.PreservicaNotFoundException;
-import io.github.camelpreservica.client.Subscription;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,15 +33,15 @@ class PreservicaWebhookProducerTest extends WebhookTestSupport {
             public void configure() {
                 from("direct:unsubscribeOnException")
                         .onException(PreservicaNotFoundException.class).handled(true)
-                            .setBody(simple("no such subscription (${exception.statusCode})"))
+                        .setBody(simple("no such subscription (${exception.statusCode})"))
                         .end()
                         .to(ADMIN + "?operation=unsubscribe");
                 from("direct:subscriptionsAsJson").to(ADMIN + "?operation=subscriptions").marshal().json();
                 from("direct:unsubscribeDoTry")
                         .doTry()
-                            .to(ADMIN + "?operation=unsubscribe")
+                        .to(ADMIN + "?operation=unsubscribe")
                         .doCatch(PreservicaNotFoundException.class)
-                            .setBody(constant("caught"))
+                        .setBody(constant("caught"))
                         .end();
             }
         };
@@ -91,7 +91,7 @@ class PreservicaWebhookProducerTest extends WebhookTestSupport {
         events.expectedMessageCount(1);
 
         Subscription created = template.requestBody(ADMIN + "?operation=subscribe&trigger=INDEXED&webhookExternalUrl="
-                                                    + receiverUrl("receiver"), null, Subscription.class);
+                + receiverUrl("receiver"), null, Subscription.class);
 
         assertThat(simulator.subscriptions()).singleElement().satisfies(s -> {
             assertThat(s.id()).isEqualTo(created.id());
@@ -125,7 +125,7 @@ class PreservicaWebhookProducerTest extends WebhookTestSupport {
     @Test
     void subscribeToAUrlWithNoReceiverRaisesChallengeFailed() {
         assertThatThrownBy(() -> template.requestBody(ADMIN + "?operation=subscribe&trigger=INDEXED&webhookExternalUrl="
-                                                      + receiverUrl("nobody-listens"), (Object) null))
+                + receiverUrl("nobody-listens"), (Object) null))
                 .isInstanceOf(CamelExecutionException.class)
                 .cause().isInstanceOf(PreservicaChallengeFailedException.class)
                 .hasMessageNotContaining(SECRET);
@@ -136,13 +136,14 @@ class PreservicaWebhookProducerTest extends WebhookTestSupport {
     void subscribeWithoutUrlFailsNamingTheOptionAndTheHeader() {
         assertThatThrownBy(() -> template.requestBody(ADMIN + "?operation=subscribe&trigger=INDEXED", (Object) null))
                 .cause().isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("webhookExternalUrl").hasMessageContaining(PreservicaWebhookConstants.WEBHOOK_URL);
+                .hasMessageContaining("webhookExternalUrl")
+                .hasMessageContaining(PreservicaWebhookConstants.WEBHOOK_URL);
     }
 
     @Test
     void subscribeToATriggerListFailsAskingForOneTrigger() {
         assertThatThrownBy(() -> template.requestBody(ADMIN + "?operation=subscribe&trigger=INDEXED,MOVED"
-                                                      + "&webhookExternalUrl=" + receiverUrl("receiver"), (Object) null))
+                + "&webhookExternalUrl=" + receiverUrl("receiver"), (Object) null))
                 .cause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'INDEXED,MOVED'").hasMessageContaining("one trigger");
         assertThat(simulator.subscriptions()).isEmpty();
@@ -151,7 +152,7 @@ class PreservicaWebhookProducerTest extends WebhookTestSupport {
     @Test
     void unknownTriggerFailsListingTheValidOnes() {
         assertThatThrownBy(() -> template.requestBodyAndHeader(ADMIN + "?operation=subscribe&webhookExternalUrl="
-                                                               + receiverUrl("receiver"), null,
+                + receiverUrl("receiver"), null,
                 PreservicaWebhookConstants.TRIGGER, "DELETED"))
                 .cause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'DELETED'").hasMessageContaining("INDEXED (FULL_TEXT_INDEXED)");
@@ -231,7 +232,7 @@ class PreservicaWebhookProducerTest extends WebhookTestSupport {
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .rootCause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown operation 'list' for preservica-webhook: valid operations are subscriptions, "
-                            + "subscribe, unsubscribe, unsubscribeAll");
+                        + "subscribe, unsubscribe, unsubscribeAll");
     }
 
     @Test

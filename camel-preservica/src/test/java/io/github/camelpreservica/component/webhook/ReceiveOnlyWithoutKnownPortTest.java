@@ -23,7 +23,8 @@ class ReceiveOnlyWithoutKnownPortTest {
     @Test
     void receiveOnlyConsumerStartsWithoutAKnownPortOrExternalUrl() throws Exception {
         try (CamelContext context = contextWithPortlessEngine()) {
-            context.addRoutes(route("preservica-webhook:bench?subscribe=false&webhookPath=/hook&secret=receive-only-test-secret-0123"));
+            context.addRoutes(route(
+                    "preservica-webhook:bench?subscribe=false&webhookPath=/hook&secret=receive-only-test-secret-0123"));
             context.start();
 
             assertThat(context.getRouteController().getRouteStatus("receiver").isStarted()).isTrue();
@@ -34,7 +35,7 @@ class ReceiveOnlyWithoutKnownPortTest {
     void subscribingConsumerWithoutAKnownPortAsksForWebhookExternalUrl() throws Exception {
         try (CamelContext context = contextWithPortlessEngine()) {
             context.addRoutes(route("preservica-webhook:events?trigger=INDEXED&secret=receive-only-test-secret-0123"
-                                    + "&server=http://127.0.0.1:9&username=u&password=p"));
+                    + "&server=http://127.0.0.1:9&username=u&password=p"));
 
             assertThatThrownBy(context::start).hasStackTraceContaining("Set the option webhookExternalUrl");
         }

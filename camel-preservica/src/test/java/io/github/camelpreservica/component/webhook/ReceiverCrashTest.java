@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
 import org.apache.camel.CamelContext;
-import io.github.camelpreservica.delivery.WebhookEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,7 +137,7 @@ class ReceiverCrashTest {
             int exitCode = child.awaitExit();
             if (exitCode != CrashingReceiverMain.PORT_TAKEN_EXIT_CODE || attempt == 2) {
                 throw new AssertionError("The receiver JVM on port " + child.port() + " ended before it was ready"
-                                         + " (exit code " + exitCode + "):\n" + child.output());
+                        + " (exit code " + exitCode + "):\n" + child.output());
             }
         }
     }

@@ -65,7 +65,7 @@ final class ReceiverJvm implements AutoCloseable {
             String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (line == null) {
                 throw new AssertionError("No line '" + prefix + "' from the receiver JVM on port " + port + " within "
-                                         + timeout + "; its output so far:\n" + output);
+                        + timeout + "; its output so far:\n" + output);
             }
             if (line == END_OF_OUTPUT) {
                 lines.add(END_OF_OUTPUT);

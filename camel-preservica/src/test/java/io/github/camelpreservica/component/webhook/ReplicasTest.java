@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
 import org.apache.camel.CamelContext;
@@ -15,7 +16,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import io.github.camelpreservica.delivery.WebhookEvent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,7 +176,7 @@ class ReplicasTest extends WebhookTestSupport {
     /** Waits until the replica leads and its subscription is in place. */
     private static void awaitManaging(CamelContext replica) {
         await().atMost(WAIT).until(() -> consumer(replica).isSubscriptionLeader() && consumer(replica).isSubscribed()
-                                         && !consumer(replica).getSubscriptionIds().isEmpty());
+                && !consumer(replica).getSubscriptionIds().isEmpty());
     }
 
     /** Fires one delivery per ref through the simulator, each answered 200; returns the refs. */
@@ -216,7 +216,7 @@ class ReplicasTest extends WebhookTestSupport {
             @Override
             public void configure() {
                 from("preservica-webhook:events?trigger=INDEXED&webhookExternalUrl=" + publicUrl()
-                     + "&clusterNamespace=preservica-events&subscribeRetryDelay=200&subscribeRetryMaxDelay=1000")
+                        + "&clusterNamespace=preservica-events&subscribeRetryDelay=200&subscribeRetryMaxDelay=1000")
                         .routeId("events")
                         .process(exchange -> {
                             String ref = exchange.getMessage().getBody(WebhookEvent.class).getEntityRef();

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.testing.HostileRequests;
 import io.github.camelpreservica.testing.RawHttp;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -175,8 +175,8 @@ class RequestHeadTimeoutTest extends WebhookTestSupport {
     private byte[] signedDelivery(String ref) {
         byte[] body = delivery(HostileRequests.SUBSCRIPTION, ref);
         return RawHttp.request("POST " + PATH + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                               + WebhookSignatures.SIGNATURE_HEADER + ": " + signatures.sign(body) + "\r\n"
-                               + "Content-Length: " + body.length + "\r\n\r\n",
+                + WebhookSignatures.SIGNATURE_HEADER + ": " + signatures.sign(body) + "\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n",
                 body);
     }
 

@@ -62,8 +62,9 @@ final class RoundRobinProxy implements AutoCloseable {
             }
             try (Socket backend = connectToNextBackend()) {
                 if (backend == null) {
-                    client.getOutputStream().write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream()
+                            .write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
                     return;
                 }
                 backend.getOutputStream().write(withConnectionClose(head));

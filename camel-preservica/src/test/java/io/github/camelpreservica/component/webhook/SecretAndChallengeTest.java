@@ -24,8 +24,10 @@ class SecretAndChallengeTest extends WebhookTestSupport {
 
     @Test
     void producerRefusesToSubscribeWithAWeakSecret() throws Exception {
-        assertThatThrownBy(() -> template.requestBodyAndHeader("preservica-webhook:p?operation=subscribe&trigger=INDEXED"
-                                                               + "&webhookExternalUrl=http://127.0.0.1:1/x", null,
+        assertThatThrownBy(() -> template.requestBodyAndHeader(
+                "preservica-webhook:p?operation=subscribe&trigger=INDEXED"
+                        + "&webhookExternalUrl=http://127.0.0.1:1/x",
+                null,
                 PreservicaWebhookConstants.SECRET, "short"))
                 .hasStackTraceContaining("option 'secret'");
         assertThat(simulator.subscriptions()).isEmpty();

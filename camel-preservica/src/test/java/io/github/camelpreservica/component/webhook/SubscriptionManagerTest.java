@@ -3,11 +3,11 @@ package io.github.camelpreservica.component.webhook;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.camelpreservica.simulator.SimulatedSubscription;
 import io.github.camelpreservica.client.PreservicaClient;
 import io.github.camelpreservica.client.PreservicaClientConfig;
 import io.github.camelpreservica.client.PreservicaException;
 import io.github.camelpreservica.client.TriggerType;
+import io.github.camelpreservica.simulator.SimulatedSubscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

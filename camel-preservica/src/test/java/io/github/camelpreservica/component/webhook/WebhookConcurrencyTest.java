@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import org.apache.camel.builder.RouteBuilder;
-import io.github.camelpreservica.delivery.WebhookEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

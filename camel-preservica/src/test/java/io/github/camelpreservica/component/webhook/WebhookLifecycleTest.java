@@ -2,6 +2,8 @@ package io.github.camelpreservica.component.webhook;
 
 import java.util.List;
 
+import io.github.camelpreservica.delivery.WebhookDelivery;
+import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.FireRequest;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
@@ -9,8 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import io.github.camelpreservica.delivery.WebhookDelivery;
-import io.github.camelpreservica.delivery.WebhookEvent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,7 +121,7 @@ class WebhookLifecycleTest extends WebhookTestSupport {
     void restartedWithAChangedSecretLeavesOneSubscriptionThatDelivers() throws Exception {
         // the run before: another secret, and its subscription kept on stop (as after a crash)
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&unsubscribeOnStop=false"
-                              + "&secret=RAW(the_secret_before_the_change)");
+                + "&secret=RAW(the_secret_before_the_change)");
         context.getRouteController().stopRoute("indexed");
         context.removeRoute("indexed");
 
@@ -273,7 +273,7 @@ class WebhookLifecycleTest extends WebhookTestSupport {
 
         assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::url)
                 .containsExactlyInAnyOrder(receiverUrl("first"), "http://" + LOOPBACK + ":" + httpPort
-                                                                   + "/hooks/second");
+                        + "/hooks/second");
         getMockEndpoint("mock:events").expectedMessageCount(2);
         assertThat(simulator.fire("INDEXED", "ref-1")).extracting(DeliveryRecord::status).containsExactly(200, 200);
         getMockEndpoint("mock:events").assertIsSatisfied();

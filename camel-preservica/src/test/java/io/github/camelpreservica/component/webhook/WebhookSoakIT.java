@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.testing.RawHttp;
 import org.apache.camel.builder.RouteBuilder;
-import io.github.camelpreservica.delivery.WebhookEvent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,9 +107,9 @@ class WebhookSoakIT extends WebhookTestSupport {
             }
         }
         String result = String.format(Locale.ROOT, "senders=%d warmup=%ds measured=%.1fs deliveries answered 200=%d "
-                                                   + "(%d in the measured period, %.0f/s) lost=%d duplicates=%d "
-                                                   + "received without a 200=%d other answers=%d send failures=%d "
-                                                   + "heap after warm-up=%.1f MiB heap at end=%.1f MiB (%+.1f%%)",
+                + "(%d in the measured period, %.0f/s) lost=%d duplicates=%d "
+                + "received without a 200=%d other answers=%d send failures=%d "
+                + "heap after warm-up=%.1f MiB heap at end=%.1f MiB (%+.1f%%)",
                 SENDERS, WARMUP_SECONDS, elapsed, total, total - sentAtWarmup, (total - sentAtWarmup) / elapsed, lost,
                 duplicatesSeen.get(), unasked, otherAnswers.get(), sendFailures.get(), afterWarmup / 1048576.0,
                 atEnd / 1048576.0, 100.0 * (atEnd - afterWarmup) / afterWarmup);
@@ -140,9 +140,9 @@ class WebhookSoakIT extends WebhookTestSupport {
             }
             byte[] body = delivery("9495ddbf7d4a0b9f030a3411c87f967d", PREFIX + sender + "-" + n);
             byte[] request = RawHttp.request("POST /preservica/soak HTTP/1.1\r\nHost: " + LOOPBACK + "\r\n"
-                                             + "Content-Type: application/json\r\nPreservica-Signature: "
-                                             + signatures.sign(body) + "\r\nContent-Length: " + body.length
-                                             + "\r\n\r\n", body);
+                    + "Content-Type: application/json\r\nPreservica-Signature: "
+                    + signatures.sign(body) + "\r\nContent-Length: " + body.length
+                    + "\r\n\r\n", body);
             try {
                 if (http == null) {
                     http = new RawHttp(httpPort, 30_000);

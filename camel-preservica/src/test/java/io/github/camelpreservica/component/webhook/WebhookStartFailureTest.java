@@ -21,7 +21,7 @@ class WebhookStartFailureTest extends WebhookTestSupport {
         String server = "http://" + LOOPBACK + ":" + closedPort;
 
         assertThatThrownBy(() -> startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&server=" + server
-                                                       + "&connectTimeout=2000"))
+                + "&connectTimeout=2000"))
                 .hasStackTraceContaining("could not subscribe " + receiverUrl("indexed"))
                 .hasStackTraceContaining(LOOPBACK + ":" + closedPort);
     }
@@ -30,7 +30,7 @@ class WebhookStartFailureTest extends WebhookTestSupport {
     void closesTheReceivingPathWhenStartFails() throws Exception {
         String server = "http://" + LOOPBACK + ":" + freePort();
         assertThatThrownBy(() -> startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&server=" + server
-                                                       + "&connectTimeout=2000"));
+                + "&connectTimeout=2000"));
 
         assertThat(post(receiverUrl("indexed") + "?challengeCode=c0ffee1234", new byte[0]).statusCode())
                 .isEqualTo(404);
@@ -39,7 +39,7 @@ class WebhookStartFailureTest extends WebhookTestSupport {
     @Test
     void failsToStartNamingTheUserWhenTheLoginIsRefused() {
         assertThatThrownBy(() -> startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED"
-                                                       + "&password=RAW(not-the-password)"))
+                + "&password=RAW(not-the-password)"))
                 .hasStackTraceContaining("'" + USERNAME + "'")
                 .hasStackTraceContaining("401")
                 .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain("not-the-password"));
@@ -76,7 +76,7 @@ class WebhookStartFailureTest extends WebhookTestSupport {
         simulator.failNextCalls(1000, 500);
 
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&retrySubscribeInBackground=true"
-                              + "&subscribeRetryDelay=100&subscribeRetryMaxDelay=400");
+                + "&subscribeRetryDelay=100&subscribeRetryMaxDelay=400");
 
         PreservicaWebhookConsumer consumer = consumerOf("indexed");
         assertThat(consumer.isSubscribed()).isFalse();

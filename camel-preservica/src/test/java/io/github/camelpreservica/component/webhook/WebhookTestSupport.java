@@ -11,15 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.camelpreservica.client.CredentialResolver;
+import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.main.Main;
-import io.github.camelpreservica.client.CredentialResolver;
-import io.github.camelpreservica.signing.WebhookSignatures;
-import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -30,13 +30,13 @@ public class CatalogueHttpRoutes extends RouteBuilder {
                 .to("sql:classpath:sql/select-thumbnail.sql" + SQL_OPTIONS + "&outputType=SelectOne")
                 .removeHeaders("*")
                 .choice()
-                    .when(body().isNull())
-                        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(404))
-                        .setHeader(Exchange.CONTENT_TYPE, constant("text/plain"))
-                        .setBody(constant("No thumbnail for this reference"))
-                    .otherwise()
-                        .setHeader(Exchange.CONTENT_TYPE, simple("${body[content_type]}"))
-                        .setBody(simple("${body[content]}"))
+                .when(body().isNull())
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(404))
+                .setHeader(Exchange.CONTENT_TYPE, constant("text/plain"))
+                .setBody(constant("No thumbnail for this reference"))
+                .otherwise()
+                .setHeader(Exchange.CONTENT_TYPE, simple("${body[content_type]}"))
+                .setBody(simple("${body[content]}"))
                 .end();
     }
 }

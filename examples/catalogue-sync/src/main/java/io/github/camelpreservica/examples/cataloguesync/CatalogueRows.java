@@ -45,7 +45,8 @@ public final class CatalogueRows {
         row.put("thumbnail", thumbnailFound ? message.getBody(byte[].class) : null);
         // a thumbnail served without a content type is still kept, as bytes of unknown type
         row.put("thumbnailType", thumbnailFound
-                ? message.getHeader(Exchange.CONTENT_TYPE, "application/octet-stream", String.class) : null);
+                ? message.getHeader(Exchange.CONTENT_TYPE, "application/octet-stream", String.class)
+                : null);
         return row;
     }
 
@@ -64,7 +65,8 @@ public final class CatalogueRows {
 
     /** The row of a deleted entity: marked deleted, its last known fields kept (the SQL ignores the nulls here). */
     public static Map<String, Object> deleted(Exchange exchange) {
-        Map<String, Object> row = row(exchange, exchange.getMessage().getHeader(PreservicaWebhookConstants.ENTITY_TYPE, "IO", String.class),
+        Map<String, Object> row = row(exchange,
+                exchange.getMessage().getHeader(PreservicaWebhookConstants.ENTITY_TYPE, "IO", String.class),
                 true);
         for (String field : List.of("title", "description", "parent", "securityTag", "thumbnail", "thumbnailType")) {
             row.put(field, null);

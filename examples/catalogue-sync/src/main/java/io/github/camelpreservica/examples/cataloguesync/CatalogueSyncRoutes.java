@@ -41,39 +41,39 @@ public class CatalogueSyncRoutes extends RouteBuilder {
         from("direct:sync-entity").routeId("entity-sync")
                 .setProperty(EVENT, body())
                 .choice()
-                    // a failed ingest leaves no entity behind: nothing to catalogue, only to tell
-                    .when(header(PreservicaWebhookConstants.TRIGGER).isEqualTo("INGEST_FAILED"))
-                        .log(LoggingLevel.WARN, "Preservica reports a failed ingest: ${body}")
-                    .when(header(PreservicaWebhookConstants.DELETED).isEqualTo(true))
-                        .to("direct:store-deleted")
-                    .when(header(PreservicaWebhookConstants.ENTITY_TYPE).isEqualTo("IO"))
-                        .to("direct:fetch-asset")
-                    .when(header(PreservicaWebhookConstants.ENTITY_TYPE).isEqualTo("SO"))
-                        .to("direct:fetch-folder")
-                    .otherwise()
-                        // content objects (CO) belong to an asset; the catalogue lists assets and folders
-                        .log(LoggingLevel.DEBUG, "Skipped ${header.CamelPreservicaEntityType} "
-                                + "${header.CamelPreservicaEntityRef}")
+                // a failed ingest leaves no entity behind: nothing to catalogue, only to tell
+                .when(header(PreservicaWebhookConstants.TRIGGER).isEqualTo("INGEST_FAILED"))
+                .log(LoggingLevel.WARN, "Preservica reports a failed ingest: ${body}")
+                .when(header(PreservicaWebhookConstants.DELETED).isEqualTo(true))
+                .to("direct:store-deleted")
+                .when(header(PreservicaWebhookConstants.ENTITY_TYPE).isEqualTo("IO"))
+                .to("direct:fetch-asset")
+                .when(header(PreservicaWebhookConstants.ENTITY_TYPE).isEqualTo("SO"))
+                .to("direct:fetch-folder")
+                .otherwise()
+                // content objects (CO) belong to an asset; the catalogue lists assets and folders
+                .log(LoggingLevel.DEBUG, "Skipped ${header.CamelPreservicaEntityType} "
+                        + "${header.CamelPreservicaEntityRef}")
                 .end();
 
         from("direct:fetch-asset").routeId("entity-fetch-asset")
                 .doTry()
-                    .to("preservica:asset")
-                    .setProperty(FETCHED_ENTITY, body())
-                    .to("preservica:thumbnail?size=large")
-                    .setBody(method(CatalogueRows.class, "asset"))
-                    .to("direct:store-entity")
+                .to("preservica:asset")
+                .setProperty(FETCHED_ENTITY, body())
+                .to("preservica:thumbnail?size=large")
+                .setBody(method(CatalogueRows.class, "asset"))
+                .to("direct:store-entity")
                 .doCatch(PreservicaNotFoundException.class)
-                    .to("direct:store-deleted")
+                .to("direct:store-deleted")
                 .end();
 
         from("direct:fetch-folder").routeId("entity-fetch-folder")
                 .doTry()
-                    .to("preservica:folder")
-                    .setBody(method(CatalogueRows.class, "folder"))
-                    .to("direct:store-entity")
+                .to("preservica:folder")
+                .setBody(method(CatalogueRows.class, "folder"))
+                .to("direct:store-entity")
                 .doCatch(PreservicaNotFoundException.class)
-                    .to("direct:store-deleted")
+                .to("direct:store-deleted")
                 .end();
 
         from("direct:store-deleted").routeId("entity-store-deleted")
@@ -85,10 +85,10 @@ public class CatalogueSyncRoutes extends RouteBuilder {
                 .transacted(CatalogueDatabase.TRANSACTION_POLICY_BEAN)
                 .to(DIALECT_SQL + "upsert-entity.sql" + SQL_OPTIONS)
                 .choice()
-                    .when(simple("${body[thumbnail]} != null"))
-                        .to(DIALECT_SQL + "upsert-thumbnail.sql" + SQL_OPTIONS)
-                    .otherwise()
-                        .to(SQL + "delete-thumbnail.sql" + SQL_OPTIONS)
+                .when(simple("${body[thumbnail]} != null"))
+                .to(DIALECT_SQL + "upsert-thumbnail.sql" + SQL_OPTIONS)
+                .otherwise()
+                .to(SQL + "delete-thumbnail.sql" + SQL_OPTIONS)
                 .end()
                 .log("Stored ${body[type]} ${body[ref]} (deleted: ${body[deleted]}): ${body[title]}");
     }

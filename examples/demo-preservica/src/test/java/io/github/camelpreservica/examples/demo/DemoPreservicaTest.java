@@ -28,7 +28,7 @@ class DemoPreservicaTest {
             PreservicaSimulator simulator = demo.simulator().orElseThrow();
             baseUrl = simulator.baseUrl();
             PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
-            for (String component : new String[] { "preservica", "preservica-webhook" }) {
+            for (String component : new String[]{ "preservica", "preservica-webhook" }) {
                 assertThat(properties.resolveProperty("camel.component." + component + ".server")).contains(baseUrl);
                 assertThat(properties.resolveProperty("camel.component." + component + ".username"))
                         .contains(DemoPreservica.DEMO_USER);

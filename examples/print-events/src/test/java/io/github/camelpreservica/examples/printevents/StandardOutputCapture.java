@@ -63,7 +63,7 @@ final class StandardOutputCapture implements AutoCloseable {
 
         @Override
         public void write(int b) {
-            write(new byte[] { (byte) b }, 0, 1);
+            write(new byte[]{ (byte) b }, 0, 1);
         }
 
         @Override

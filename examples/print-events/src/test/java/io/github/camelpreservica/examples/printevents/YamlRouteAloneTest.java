@@ -23,7 +23,7 @@ class YamlRouteAloneTest {
     void runsOnPlainCamelMainWithOnlyConfigurationProperties() throws Exception {
         try (PreservicaSimulator preservica = PreservicaSimulator.builder()
                 .port(0).user("admin", "admin-password", "TEST").demoAssets(true).build().start();
-             StandardOutputCapture stdout = StandardOutputCapture.install()) {
+                StandardOutputCapture stdout = StandardOutputCapture.install()) {
             Main main = new Main();
             main.setDefaultPropertyPlaceholderLocation("false");
             main.addInitialProperty("camel.main.routes-include-pattern", "classpath:camel/print-events.camel.yaml");

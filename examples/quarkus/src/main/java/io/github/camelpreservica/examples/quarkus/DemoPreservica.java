@@ -64,7 +64,7 @@ public class DemoPreservica {
         properties.addOverrideProperty(COMPONENT_OPTION + "secret", webhookSecret);
         simulator.startDemoEvents(DEMO_EVENT_INTERVAL);
         LOG.info("No Preservica server configured (PRESERVICA_SERVER): demo mode. A simulated Preservica runs at {} "
-                 + "and fires a demonstration event every {} s", simulator.baseUrl(), DEMO_EVENT_INTERVAL.toSeconds());
+                + "and fires a demonstration event every {} s", simulator.baseUrl(), DEMO_EVENT_INTERVAL.toSeconds());
     }
 
     static boolean serverConfigured(PropertiesComponent properties) {

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * readiness and liveness groups with Camel's checks in them, and the route's timings.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = PreservicaEventsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(classes = PreservicaEventsApplication.class,
+                webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 // Spring Boot's tests leave metrics exporters off unless asked: the application itself has them on
 @AutoConfigureObservability(tracing = false)

@@ -88,8 +88,8 @@ class HostileRequestsOnSpringBootTest {
         RouteBuilder hostileRequestsRoute() {
             // its own URL: the application's webhook-external-url is the component's, for every endpoint
             return HostileRequests.route(EXCHANGES_BY_REF, CASE_EXCHANGES, "&webhookExternalUrl=http://"
-                                                                          + HostileRequests.LOOPBACK + ":"
-                                                                          + serverPort + PATH);
+                    + HostileRequests.LOOPBACK + ":"
+                    + serverPort + PATH);
         }
     }
 

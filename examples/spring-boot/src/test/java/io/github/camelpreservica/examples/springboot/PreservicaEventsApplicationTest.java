@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 // declared before the Spring extensions so that its afterAll runs after theirs, i.e. after the shutdown
 @ExtendWith(PreservicaEventsApplicationTest.SubscriptionRemovedOnShutdown.class)
 @CamelSpringBootTest
-@SpringBootTest(classes = PreservicaEventsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(classes = PreservicaEventsApplication.class,
+                webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @MockEndpoints("log:preservica-events*")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,9 +67,9 @@ class PreservicaEventsApplicationTest {
         registry.add("camel.component.preservica-webhook.password", () -> "secret");
         registry.add("camel.component.preservica-webhook.tenant", () -> "TEST");
         registry.add("camel.component.preservica-webhook.secret", () -> SECRET);
-        registry.add("camel.component.preservica-webhook.webhook-external-url", PreservicaEventsApplicationTest::webhookUrl);
+        registry.add("camel.component.preservica-webhook.webhook-external-url",
+                PreservicaEventsApplicationTest::webhookUrl);
     }
-
 
     @Test
     @Order(1)

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * heap measured here is the server's.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = PreservicaEventsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(classes = PreservicaEventsApplication.class,
+                webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class WebhookLimitsOnSpringBootTest {
 
@@ -82,7 +83,7 @@ class WebhookLimitsOnSpringBootTest {
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                       + "Preservica-Signature: " + "ab".repeat(32) + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    + "Preservica-Signature: " + "ab".repeat(32) + "\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> streamChunks(out, sent));
             status = statusOf(socket);
@@ -106,8 +107,8 @@ class WebhookLimitsOnSpringBootTest {
     void lowerCasePostIsRefusedWith405() throws Exception {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         assertThat(rawStatus("post " + PATH + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length
-                             + "\r\nPreservica-Signature: " + new WebhookSignatures(SECRET).sign(body)
-                             + "\r\n\r\n{}")).isEqualTo(405);
+                + "\r\nPreservica-Signature: " + new WebhookSignatures(SECRET).sign(body)
+                + "\r\n\r\n{}")).isEqualTo(405);
     }
 
     @Test
@@ -142,14 +143,15 @@ class WebhookLimitsOnSpringBootTest {
     @Test
     void signatureInTheQueryStringIsNotASignature() throws Exception {
         String subscriptionId = simulator.subscriptions().get(0).id();
-        byte[] body = ("{\"subscriptionId\":\"" + subscriptionId + "\",\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"TEST\","
-                       + "\"version\":\"7.0\",\"events\":[{\"event\":\"FullTextIndexed\",\"entityType\":\"IO\","
-                       + "\"entityRef\":\"query-string\",\"identifiers\":[]}],\"trigger\":\"FULL_TEXT_INDEXED\"}")
+        byte[] body = ("{\"subscriptionId\":\"" + subscriptionId
+                + "\",\"timestamp\":\"2023-10-11T10:52:42.469\",\"tenant\":\"TEST\","
+                + "\"version\":\"7.0\",\"events\":[{\"event\":\"FullTextIndexed\",\"entityType\":\"IO\","
+                + "\"entityRef\":\"query-string\",\"identifiers\":[]}],\"trigger\":\"FULL_TEXT_INDEXED\"}")
                 .getBytes(StandardCharsets.UTF_8);
         String signature = new WebhookSignatures(SECRET).sign(body);
         assertThat(rawStatus("POST " + PATH + "?Preservica-Signature=" + signature + " HTTP/1.1\r\nHost: x\r\n"
-                             + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"
-                             + new String(body, StandardCharsets.UTF_8))).isEqualTo(401);
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"
+                + new String(body, StandardCharsets.UTF_8))).isEqualTo(401);
     }
 
     @Test
@@ -157,11 +159,11 @@ class WebhookLimitsOnSpringBootTest {
         byte[] body = delivery("h2c-upgrade");
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest
-                        .newBuilder(java.net.URI.create("http://127.0.0.1:" + serverPort + PATH))
-                        .timeout(java.time.Duration.ofSeconds(30))
-                        .header("Preservica-Signature", new WebhookSignatures(SECRET).sign(body))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + serverPort + PATH))
+                .timeout(java.time.Duration.ofSeconds(30))
+                .header("Preservica-Signature", new WebhookSignatures(SECRET).sign(body))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 
         // Tomcat without HTTP/2 configured declines the upgrade by answering over HTTP/1.1
@@ -210,7 +212,8 @@ class WebhookLimitsOnSpringBootTest {
     }
 
     private static int statusOf(Socket socket) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         String statusLine = in.readLine();
         assertThat(statusLine).as("status line").isNotNull();
         return Integer.parseInt(statusLine.split(" ")[1]);

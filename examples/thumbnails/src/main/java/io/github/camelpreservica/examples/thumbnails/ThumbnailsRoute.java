@@ -20,12 +20,12 @@ public class ThumbnailsRoute extends RouteBuilder {
                 .log("Asset ${body.ref} indexed: ${body.title}")
                 .to("preservica:thumbnail?size=large")
                 .choice()
-                    .when(header("CamelPreservicaThumbnailFound"))
-                        // written under a dot-name first, then renamed: a reader never sees half a file
-                        .to("file:{{thumbnails.dir}}?fileName=${header.CamelPreservicaEntityRef}.jpg&tempPrefix=.")
-                        .log("Wrote {{thumbnails.dir}}/${header.CamelPreservicaEntityRef}.jpg (${header.Content-Type})")
-                    .otherwise()
-                        .log("Asset ${header.CamelPreservicaEntityRef} has no thumbnail")
+                .when(header("CamelPreservicaThumbnailFound"))
+                // written under a dot-name first, then renamed: a reader never sees half a file
+                .to("file:{{thumbnails.dir}}?fileName=${header.CamelPreservicaEntityRef}.jpg&tempPrefix=.")
+                .log("Wrote {{thumbnails.dir}}/${header.CamelPreservicaEntityRef}.jpg (${header.Content-Type})")
+                .otherwise()
+                .log("Asset ${header.CamelPreservicaEntityRef} has no thumbnail")
                 .end();
     }
 }
