@@ -153,9 +153,10 @@ public class PreservicaWebhookConsumer extends DefaultConsumer implements Subscr
         bodies = new RequestBodyReader(config.getMaxBodySize());
         WebhookRequestHandler handler = new WebhookRequestHandler(this, signatures, new DeliveryParser(), seen,
                 statistics, gate, bodies, config.isSplitEvents(), safeguards);
-        httpConsumer = createHttpConsumer(handler);
         receivingPath = new ReceivingPath(config.getMaxBodySize(), statistics);
-        ReceivingPaths.of(getEndpoint().getCamelContext()).open(localPath, receivingPath);
+        ReceivingPaths.of(getEndpoint().getCamelContext()).open(localPath, receivingPath,
+                "preservica-webhook:" + getEndpoint().getName());
+        httpConsumer = createHttpConsumer(handler);
         // before the start, so that on Vert.x the body is collected ahead of platform-http's dispatch
         String notReadingAhead = bodies.readBodiesAhead(httpConsumer);
         if (notReadingAhead != null) {

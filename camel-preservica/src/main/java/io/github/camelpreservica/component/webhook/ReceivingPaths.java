@@ -42,8 +42,20 @@ public final class ReceivingPaths extends ServiceSupport {
         return path == null ? null : open.get(path);
     }
 
-    void open(String path, ReceivingPath limits) {
-        open.put(path, limits);
+    /**
+     * Registers the consumer receiving on this path.
+     *
+     * @throws IllegalArgumentException when another consumer of this context already receives on it: platform-http
+     *     would let both take the same requests, each verifying against its own secret
+     */
+    void open(String path, ReceivingPath limits, String endpoint) {
+        ReceivingPath other = open.putIfAbsent(path, limits);
+        if (other != null) {
+            throw new IllegalArgumentException(endpoint + " cannot receive on path " + path + ": another "
+                    + "preservica-webhook endpoint of this context already does. Give each endpoint its own path "
+                    + "(the option webhookPath, or a webhookExternalUrl with a path of its own; a component-wide "
+                    + "webhookExternalUrl gives every endpoint the same one)");
+        }
     }
 
     void close(String path, ReceivingPath limits) {

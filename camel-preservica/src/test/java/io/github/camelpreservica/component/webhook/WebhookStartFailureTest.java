@@ -66,6 +66,18 @@ class WebhookStartFailureTest extends WebhookTestSupport {
     }
 
     @Test
+    void failsToStartOnAPathAnotherEndpointAlreadyReceivesOn() throws Exception {
+        startRoute("first", "preservica-webhook:first?subscribe=false&webhookPath=/preservica/shared");
+
+        assertThatThrownBy(() -> startRoute("second", "preservica-webhook:second?subscribe=false"
+                + "&webhookPath=/preservica/shared"))
+                .hasStackTraceContaining("preservica-webhook:second cannot receive on path /preservica/shared")
+                .hasStackTraceContaining("webhookPath");
+        // the first one still receives
+        assertThat(consumerOf("first").getWebhookPath()).isEqualTo("/preservica/shared");
+    }
+
+    @Test
     void failsToStartWithoutATriggerWhenSubscribing() {
         assertThatThrownBy(() -> startRoute("indexed", "preservica-webhook:indexed"))
                 .hasStackTraceContaining("No Preservica trigger");
