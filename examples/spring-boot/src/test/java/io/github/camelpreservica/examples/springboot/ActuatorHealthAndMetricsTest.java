@@ -1,9 +1,5 @@
 package io.github.camelpreservica.examples.springboot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,14 +43,8 @@ class ActuatorHealthAndMetricsTest {
     @DynamicPropertySource
     static void pointTheApplicationAtTheSimulator(DynamicPropertyRegistry registry) {
         simulator = PreservicaSimulator.builder().port(0).user("admin", "secret", "TEST").build().start();
-        serverPort = freePort();
-        registry.add("server.port", () -> serverPort);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("camel.component.preservica-webhook.server", simulator::baseUrl);
-        registry.add("camel.component.preservica-webhook.username", () -> "admin");
-        registry.add("camel.component.preservica-webhook.password", () -> "secret");
-        registry.add("camel.component.preservica-webhook.tenant", () -> "TEST");
-        registry.add("camel.component.preservica-webhook.secret", () -> "actuator-example-secret-0123456789");
+        serverPort = SimulatedPreservicaProperties.freePort();
+        SimulatedPreservicaProperties.register(registry, simulator, serverPort, "actuator-example-secret-0123456789");
         registry.add("camel.component.preservica-webhook.webhook-external-url",
                 () -> "http://127.0.0.1:" + serverPort + "/preservica/events");
     }
@@ -102,11 +92,4 @@ class ActuatorHealthAndMetricsTest {
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

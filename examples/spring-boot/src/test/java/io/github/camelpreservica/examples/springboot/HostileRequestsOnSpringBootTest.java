@@ -1,9 +1,5 @@
 package io.github.camelpreservica.examples.springboot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,16 +47,10 @@ class HostileRequestsOnSpringBootTest {
         // the application's own route subscribes: give it a Preservica
         simulator = PreservicaSimulator.builder().host(HostileRequests.LOOPBACK).port(0).user("admin", "secret", "TEST")
                 .build().start();
-        serverPort = freePort();
-        registry.add("server.port", () -> serverPort);
-        registry.add("server.address", () -> HostileRequests.LOOPBACK);
+        serverPort = SimulatedPreservicaProperties.freePort();
+        SimulatedPreservicaProperties.register(registry, simulator, serverPort, SECRET);
         // Tomcat's read timeout (60 s by default) plays the head-timeout server's part: as short as there
         registry.add("server.tomcat.connection-timeout", () -> HostileRequests.HEAD_TIMEOUT_MILLIS + "ms");
-        registry.add("camel.component.preservica-webhook.server", simulator::baseUrl);
-        registry.add("camel.component.preservica-webhook.username", () -> "admin");
-        registry.add("camel.component.preservica-webhook.password", () -> "secret");
-        registry.add("camel.component.preservica-webhook.tenant", () -> "TEST");
-        registry.add("camel.component.preservica-webhook.secret", () -> SECRET);
         registry.add("camel.component.preservica-webhook.webhook-external-url",
                 () -> "http://" + HostileRequests.LOOPBACK + ":" + serverPort + "/preservica/events");
     }
@@ -93,11 +83,4 @@ class HostileRequestsOnSpringBootTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,9 +1,5 @@
 package io.github.camelpreservica.examples.springboot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,14 +55,8 @@ class PreservicaEventsApplicationTest {
     static void pointTheApplicationAtTheSimulator(DynamicPropertyRegistry registry) {
         simulator = PreservicaSimulator.builder().port(0).user("admin", "secret", "TEST").build().start();
         // chosen here rather than RANDOM_PORT because the webhook URL given to Preservica must name it up front
-        serverPort = freePort();
-        registry.add("server.port", () -> serverPort);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("camel.component.preservica-webhook.server", simulator::baseUrl);
-        registry.add("camel.component.preservica-webhook.username", () -> "admin");
-        registry.add("camel.component.preservica-webhook.password", () -> "secret");
-        registry.add("camel.component.preservica-webhook.tenant", () -> "TEST");
-        registry.add("camel.component.preservica-webhook.secret", () -> SECRET);
+        serverPort = SimulatedPreservicaProperties.freePort();
+        SimulatedPreservicaProperties.register(registry, simulator, serverPort, SECRET);
         registry.add("camel.component.preservica-webhook.webhook-external-url",
                 PreservicaEventsApplicationTest::webhookUrl);
     }
@@ -124,11 +114,4 @@ class PreservicaEventsApplicationTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

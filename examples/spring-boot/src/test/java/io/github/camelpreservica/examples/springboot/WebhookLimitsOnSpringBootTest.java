@@ -4,12 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -52,14 +50,8 @@ class WebhookLimitsOnSpringBootTest {
     @DynamicPropertySource
     static void pointTheApplicationAtTheSimulator(DynamicPropertyRegistry registry) {
         simulator = PreservicaSimulator.builder().port(0).user("admin", "secret", "TEST").build().start();
-        serverPort = freePort();
-        registry.add("server.port", () -> serverPort);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("camel.component.preservica-webhook.server", simulator::baseUrl);
-        registry.add("camel.component.preservica-webhook.username", () -> "admin");
-        registry.add("camel.component.preservica-webhook.password", () -> "secret");
-        registry.add("camel.component.preservica-webhook.tenant", () -> "TEST");
-        registry.add("camel.component.preservica-webhook.secret", () -> SECRET);
+        serverPort = SimulatedPreservicaProperties.freePort();
+        SimulatedPreservicaProperties.register(registry, simulator, serverPort, SECRET);
         registry.add("camel.component.preservica-webhook.webhook-external-url",
                 () -> "http://127.0.0.1:" + serverPort + PATH);
     }
@@ -226,11 +218,4 @@ class WebhookLimitsOnSpringBootTest {
                 .toList();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
