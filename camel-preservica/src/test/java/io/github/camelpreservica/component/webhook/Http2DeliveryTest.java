@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.testing.TestCertificate;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

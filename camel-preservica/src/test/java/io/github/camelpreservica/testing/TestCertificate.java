@@ -1,4 +1,4 @@
-package io.github.camelpreservica.component.webhook;
+package io.github.camelpreservica.testing;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,15 +13,18 @@ import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
-/** A self-signed certificate for localhost, made by the JDK's keytool run as a process, for TLS tests only. */
-final class TestCertificate {
+/**
+ * A self-signed certificate for localhost and 127.0.0.1, made by the JDK's keytool run as a process, for TLS tests
+ * only; published in the test-jar so that the Spring Boot and Quarkus examples make theirs the same way.
+ */
+public final class TestCertificate {
 
-    static final String PASSWORD = "test-keystore-password";
+    public static final String PASSWORD = "test-keystore-password";
 
     private TestCertificate() {
     }
 
-    static Path create(Path dir) throws Exception {
+    public static Path create(Path dir) throws Exception {
         Path keystore = dir.resolve("localhost.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "localhost", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
@@ -35,7 +38,7 @@ final class TestCertificate {
         return keystore;
     }
 
-    static SSLContextParameters serverParameters(Path keystore) {
+    public static SSLContextParameters serverParameters(Path keystore) {
         KeyStoreParameters store = new KeyStoreParameters();
         store.setResource("file:" + keystore);
         store.setPassword(PASSWORD);
@@ -48,7 +51,7 @@ final class TestCertificate {
         return parameters;
     }
 
-    static SSLContext trustingClient(Path keystore) throws Exception {
+    public static SSLContext trustingClient(Path keystore) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, PASSWORD.toCharArray());
