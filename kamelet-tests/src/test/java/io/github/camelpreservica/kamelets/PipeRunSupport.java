@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.RunningMain;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.MainCommandLineSupport;
 import org.junit.jupiter.api.Test;

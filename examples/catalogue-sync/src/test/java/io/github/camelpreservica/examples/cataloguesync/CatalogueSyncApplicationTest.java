@@ -18,6 +18,7 @@ import io.github.camelpreservica.simulator.FireRequest;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedAsset;
 import io.github.camelpreservica.simulator.SimulatedFolder;
+import io.github.camelpreservica.testing.RunningMain;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
@@ -42,7 +43,7 @@ class CatalogueSyncApplicationTest {
     @ValueSource(strings = { "java", "yaml" })
     void storesAnAssetWithItsThumbnailAndAFolderFromTheirWebhooks(String dsl) throws Exception {
         DemoPreservica demo = new DemoPreservica(null);
-        try (RunningApplication app = RunningApplication.start(application(demo, dsl))) {
+        try (RunningMain app = RunningMain.withServerOnFreePort(application(demo, dsl))) {
             PreservicaSimulator preservica = demo.simulator().orElseThrow();
             await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
             assertThat(app.camelContext().getRoutes()).extracting(Route::getRouteId)
@@ -92,7 +93,7 @@ class CatalogueSyncApplicationTest {
     @Test
     void aRepeatedEventLeavesTheSameRow() throws Exception {
         DemoPreservica demo = new DemoPreservica(null);
-        try (RunningApplication app = RunningApplication.start(application(demo, "java"))) {
+        try (RunningMain app = RunningMain.withServerOnFreePort(application(demo, "java"))) {
             PreservicaSimulator preservica = demo.simulator().orElseThrow();
             await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
             CatalogueClient catalogue = new CatalogueClient(app.port());
@@ -118,7 +119,7 @@ class CatalogueSyncApplicationTest {
     @Test
     void aTitleEditWithoutWebhookArrivesByTheCatchUpAndMovesLastChange() throws Exception {
         DemoPreservica demo = new DemoPreservica(null);
-        try (RunningApplication app = RunningApplication.start(application(demo, "java"))) {
+        try (RunningMain app = RunningMain.withServerOnFreePort(application(demo, "java"))) {
             PreservicaSimulator preservica = demo.simulator().orElseThrow();
             await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
             CatalogueClient catalogue = new CatalogueClient(app.port());
@@ -138,7 +139,7 @@ class CatalogueSyncApplicationTest {
     @Test
     void anEntityThatAnswers404IsMarkedDeletedKeepingItsLastTitle() throws Exception {
         DemoPreservica demo = new DemoPreservica(null);
-        try (RunningApplication app = RunningApplication.start(application(demo, "java"))) {
+        try (RunningMain app = RunningMain.withServerOnFreePort(application(demo, "java"))) {
             PreservicaSimulator preservica = demo.simulator().orElseThrow();
             await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
             CatalogueClient catalogue = new CatalogueClient(app.port());
@@ -156,7 +157,7 @@ class CatalogueSyncApplicationTest {
     @Test
     void aFailedIngestAddsNoRow() throws Exception {
         DemoPreservica demo = new DemoPreservica(null);
-        try (RunningApplication app = RunningApplication.start(application(demo, "java"))) {
+        try (RunningMain app = RunningMain.withServerOnFreePort(application(demo, "java"))) {
             PreservicaSimulator preservica = demo.simulator().orElseThrow();
             await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
 
@@ -171,7 +172,7 @@ class CatalogueSyncApplicationTest {
     @Test
     void aRowIsNotWrittenWithoutItsThumbnailAndTheCatchUpBringsItOnceTheDatabaseRecovers() throws Exception {
         DemoPreservica demo = new DemoPreservica(null);
-        try (RunningApplication app = RunningApplication.start(application(demo, "java"))) {
+        try (RunningMain app = RunningMain.withServerOnFreePort(application(demo, "java"))) {
             PreservicaSimulator preservica = demo.simulator().orElseThrow();
             await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 5);
             CatalogueClient catalogue = new CatalogueClient(app.port());

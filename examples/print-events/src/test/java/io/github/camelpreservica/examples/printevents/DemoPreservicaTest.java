@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camelpreservica.examples.demo.DemoPreservica;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.RunningMain;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class DemoPreservicaTest {
             main.addOverrideProperty("camel.component.preservica-webhook.tenant", "TEST");
             main.addOverrideProperty("camel.component.preservica-webhook.secret", "configured-secret-of-the-demo");
 
-            try (RunningApplication app = RunningApplication.start(main)) {
+            try (RunningMain app = RunningMain.withServerOnFreePort(main)) {
                 await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 1);
                 assertThat(demo.simulator()).isEmpty();
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelpreservica.examples.demo.DemoPreservica;
 import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.RunningMain;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class PrintEventsApplicationTest {
     @ParameterizedTest(name = "{0} route")
     @ValueSource(strings = { "java", "yaml" })
     void printsEachEventAsOneLineOfJsonWithItsEntityRef(String dsl) throws Exception {
-        try (RunningApplication app = start(dsl)) {
+        try (RunningMain app = start(dsl)) {
             PreservicaSimulator simulator = awaitSubscribed();
 
             simulator.fire("INDEXED", DemoAssets.HARBOUR_REF);
@@ -58,7 +59,7 @@ class PrintEventsApplicationTest {
     @ParameterizedTest(name = "{0} route")
     @ValueSource(strings = { "java", "yaml" })
     void runsOnlyTheRouteOfTheChosenDsl(String dsl) {
-        try (RunningApplication app = start(dsl)) {
+        try (RunningMain app = start(dsl)) {
             assertThat(app.camelContext().getRoutes()).extracting(Route::getRouteId)
                     .containsExactly("print-events-" + dsl);
         }
@@ -68,17 +69,17 @@ class PrintEventsApplicationTest {
     @ValueSource(strings = { "java", "yaml" })
     void unsubscribesWhenTheApplicationStops(String dsl) {
         PreservicaSimulator simulator;
-        try (RunningApplication app = start(dsl)) {
+        try (RunningMain app = start(dsl)) {
             simulator = awaitSubscribed();
             app.stop();
         }
         assertThat(simulator.subscriptions()).isEmpty();
     }
 
-    private RunningApplication start(String dsl) {
+    private RunningMain start(String dsl) {
         Main main = PrintEventsApplication.newMain(demo);
         main.addOverrideProperty("print-events.dsl", dsl);
-        return RunningApplication.start(main);
+        return RunningMain.withServerOnFreePort(main);
     }
 
     private PreservicaSimulator awaitSubscribed() {

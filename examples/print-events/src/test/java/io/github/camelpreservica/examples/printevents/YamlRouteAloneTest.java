@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.RunningMain;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class YamlRouteAloneTest {
             main.addInitialProperty("camel.component.preservica-webhook.secret", "yaml-only-secret-for-the-test");
             main.addInitialProperty("camel.component.preservica-webhook.trigger", "INDEXED");
 
-            try (RunningApplication app = RunningApplication.start(main)) {
+            try (RunningMain app = RunningMain.withServerOnFreePort(main)) {
                 await().atMost(30, TimeUnit.SECONDS).until(() -> preservica.subscriptions().size() == 1);
                 preservica.fire("INDEXED", DemoAssets.LETTER_REF);
                 JsonNode event = new ObjectMapper().readTree(stdout.awaitLineContaining(DemoAssets.LETTER_REF));

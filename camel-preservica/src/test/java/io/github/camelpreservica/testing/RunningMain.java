@@ -1,4 +1,4 @@
-package io.github.camelpreservica.kamelets;
+package io.github.camelpreservica.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,18 +16,26 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A Camel Main (or camel-kamelet-main) application running on a thread of its own, as its {@code run()} runs it,
- * stopped as Ctrl-C stops it: the main loop completes, then Camel stops its routes and services.
+ * stopped as Ctrl-C stops it: the main loop completes, then Camel stops its routes and services. Shared by the
+ * examples' and the Kamelets' tests through this module's test-jar.
  */
-final class RunningMain implements AutoCloseable {
+public final class RunningMain implements AutoCloseable {
 
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private final MainCommandLineSupport main;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "kamelet-main"));
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "running-main"));
     private final Future<?> run;
+    private final int port;
 
-    RunningMain(MainCommandLineSupport main) {
+    /** Runs the application and returns once its CamelContext has started. */
+    public RunningMain(MainCommandLineSupport main) {
+        this(main, 0);
+    }
+
+    private RunningMain(MainCommandLineSupport main, int port) {
         this.main = main;
+        this.port = port;
         this.run = thread.submit(() -> {
             main.run();
             return null;
@@ -40,12 +48,24 @@ final class RunningMain implements AutoCloseable {
         }
     }
 
-    CamelContext camelContext() {
+    /** Runs the application with its HTTP server ({@code camel.server.port}) on a free loopback port. */
+    public static RunningMain withServerOnFreePort(MainCommandLineSupport main) {
+        int port = freeLoopbackPort();
+        main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        return new RunningMain(main, port);
+    }
+
+    /** The port of the application's HTTP server when {@link #withServerOnFreePort} chose it, else 0. */
+    public int port() {
+        return port;
+    }
+
+    public CamelContext camelContext() {
         return main.getCamelContext();
     }
 
     /** Stops the application and waits until it has; rethrows what made it fail, if anything did. */
-    void stop() {
+    public void stop() {
         main.completed();
         try {
             run.get(60, TimeUnit.SECONDS);
@@ -63,7 +83,7 @@ final class RunningMain implements AutoCloseable {
         }
     }
 
-    static int freeLoopbackPort() {
+    public static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
