@@ -4,42 +4,18 @@ import java.util.Map;
 
 import io.github.camelpreservica.client.Asset;
 import io.github.camelpreservica.client.PreservicaNotFoundException;
-import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedAsset;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code preservica:asset} against the simulator over loopback. */
-class PreservicaAssetTest extends CamelTestSupport {
+class PreservicaAssetTest extends PreservicaTestSupport {
 
     private static final String UNKNOWN_REF = "00000000-0000-0000-0000-000000000000";
-
-    private static PreservicaSimulator simulator;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = SimulatorSupport.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        SimulatorSupport.configure(context.getComponent("preservica", PreservicaComponent.class), simulator);
-        return context;
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -65,7 +41,7 @@ class PreservicaAssetTest extends CamelTestSupport {
 
     @Test
     void fetchesAssetNamedInHeader() {
-        SimulatedAsset expected = SimulatorSupport.assetWithThumbnail(simulator);
+        SimulatedAsset expected = assetWithThumbnail();
 
         Object body = template.requestBodyAndHeader("direct:asset", "ignored",
                 PreservicaConstants.ENTITY_REF, expected.ref());
@@ -76,7 +52,7 @@ class PreservicaAssetTest extends CamelTestSupport {
 
     @Test
     void fetchesAssetNamedInBodyWhenNoHeader() {
-        SimulatedAsset expected = SimulatorSupport.assetWithThumbnail(simulator);
+        SimulatedAsset expected = assetWithThumbnail();
 
         Asset asset = template.requestBody("direct:asset", expected.ref(), Asset.class);
 
@@ -86,14 +62,14 @@ class PreservicaAssetTest extends CamelTestSupport {
 
     @Test
     void assetFieldsAreReadableInSimple() {
-        SimulatedAsset expected = SimulatorSupport.assetWithThumbnail(simulator);
+        SimulatedAsset expected = assetWithThumbnail();
 
         assertThat(template.requestBody("direct:title", expected.ref(), String.class)).isEqualTo(expected.title());
     }
 
     @Test
     void assetConvertsToMapAndJson() {
-        SimulatedAsset expected = SimulatorSupport.assetWithThumbnail(simulator);
+        SimulatedAsset expected = assetWithThumbnail();
         Asset asset = template.requestBody("direct:asset", expected.ref(), Asset.class);
 
         @SuppressWarnings("unchecked")

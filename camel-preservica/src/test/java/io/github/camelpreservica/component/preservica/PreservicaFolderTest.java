@@ -3,40 +3,16 @@ package io.github.camelpreservica.component.preservica;
 import io.github.camelpreservica.client.Folder;
 import io.github.camelpreservica.client.PreservicaNotFoundException;
 import io.github.camelpreservica.simulator.DemoAssets;
-import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedFolder;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code preservica:folder} against the simulator over loopback. */
-class PreservicaFolderTest extends CamelTestSupport {
-
-    private static PreservicaSimulator simulator;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = SimulatorSupport.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        SimulatorSupport.configure(context.getComponent("preservica", PreservicaComponent.class), simulator);
-        return context;
-    }
+class PreservicaFolderTest extends PreservicaTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -5,14 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.RecordedRequest;
 import io.github.camelpreservica.simulator.SimulatedAsset;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code preservica:thumbnail} against the simulator over loopback. */
-class PreservicaThumbnailTest extends CamelTestSupport {
+class PreservicaThumbnailTest extends PreservicaTestSupport {
 
     private static final String SIZED_REF = "5e2c1a3b-7d4f-4a6e-9b8c-0d1e2f3a4b5c";
     private static final String BARE_REF = "6f3d2b4c-8e5a-4b7f-ac9d-1e2f3a4b5c6d";
@@ -30,26 +26,11 @@ class PreservicaThumbnailTest extends CamelTestSupport {
             "medium", "medium image".getBytes(StandardCharsets.US_ASCII),
             "large", "large image".getBytes(StandardCharsets.US_ASCII));
 
-    private static PreservicaSimulator simulator;
-
     @BeforeAll
-    static void startSimulator() {
-        simulator = SimulatorSupport.start();
+    static void addAssetsWithAndWithoutThumbnails() {
         simulator.addAsset(SimulatedAsset.withThumbnailsBySize(SIZED_REF, "Sized", "one image per size", "open", null,
                 SIZED_THUMBNAILS, "image/png"));
         simulator.addAsset(new SimulatedAsset(BARE_REF, "Bare", "no thumbnail", "open", null, null, null));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        SimulatorSupport.configure(context.getComponent("preservica", PreservicaComponent.class), simulator);
-        return context;
     }
 
     @Override
@@ -65,7 +46,7 @@ class PreservicaThumbnailTest extends CamelTestSupport {
 
     @Test
     void returnsTheSimulatorsLargeThumbnailByDefault() {
-        SimulatedAsset asset = SimulatorSupport.assetWithThumbnail(simulator);
+        SimulatedAsset asset = assetWithThumbnail();
 
         Exchange exchange = template.request("direct:thumbnail",
                 e -> e.getMessage().setHeader(PreservicaConstants.ENTITY_REF, asset.ref()));
