@@ -1,10 +1,10 @@
 package io.github.camelpreservica.client;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,10 +96,7 @@ class PreservicaClientResilienceTest {
 
     @Test
     void namesHostAndConnectTimeoutWhenNothingListens() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.next();
         PreservicaClientConfig config = PreservicaClientConfig.builder().server("http://127.0.0.1:" + closedPort)
                 .username("admin").password("pw").connectTimeout(Duration.ofSeconds(2)).maxRetries(1)
                 .retryBackoff(Duration.ofMillis(10)).build();

@@ -1,8 +1,6 @@
 package io.github.camelpreservica.docs;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ import io.github.camelpreservica.component.webhook.PreservicaWebhookComponent;
 import io.github.camelpreservica.component.webhook.PreservicaWebhookConfiguration;
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -188,12 +187,12 @@ class TroubleshootingMessagesTest {
 
     private List<String> challengeFailed() throws Exception {
         // Preservica is told to call a port where nobody listens, so its challenge cannot be answered
-        String nowhere = "http://" + LOOPBACK + ":" + freePort() + "/preservica/events";
+        String nowhere = "http://" + LOOPBACK + ":" + FreePorts.next() + "/preservica/events";
         return webhookStartFailure("preservica-webhook:events?trigger=INDEXED", c -> c.setWebhookExternalUrl(nowhere));
     }
 
     private List<String> unreachable() throws Exception {
-        String nobody = "http://" + LOOPBACK + ":" + freePort();
+        String nobody = "http://" + LOOPBACK + ":" + FreePorts.next();
         return webhookStartFailure("preservica-webhook:events?trigger=INDEXED", c -> {
             c.setServer(nobody);
             c.setConnectTimeout(2_000);
@@ -215,7 +214,7 @@ class TroubleshootingMessagesTest {
         try (CamelContext context = new DefaultCamelContext()) {
             VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
             server.setBindHost(LOOPBACK);
-            server.setBindPort(freePort());
+            server.setBindPort(FreePorts.next());
             context.addService(new VertxPlatformHttpServer(server));
             context.getRestConfiguration().setHost(LOOPBACK);
             PreservicaWebhookConfiguration config = context
@@ -263,12 +262,6 @@ class TroubleshootingMessagesTest {
             messages.add(String.valueOf(t.getMessage()));
         }
         return messages;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
-        }
     }
 
     @FunctionalInterface

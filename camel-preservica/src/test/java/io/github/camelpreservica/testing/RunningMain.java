@@ -1,9 +1,5 @@
 package io.github.camelpreservica.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,7 +46,7 @@ public final class RunningMain implements AutoCloseable {
 
     /** Runs the application with its HTTP server ({@code camel.server.port}) on a free loopback port. */
     public static RunningMain withServerOnFreePort(MainCommandLineSupport main) {
-        int port = freeLoopbackPort();
+        int port = FreePorts.next();
         main.addOverrideProperty("camel.server.port", String.valueOf(port));
         return new RunningMain(main, port);
     }
@@ -80,14 +76,6 @@ public final class RunningMain implements AutoCloseable {
     public void close() {
         if (!run.isDone()) {
             stop();
-        }
-    }
-
-    public static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port", e);
         }
     }
 }

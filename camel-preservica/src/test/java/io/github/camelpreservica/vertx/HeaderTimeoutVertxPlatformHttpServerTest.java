@@ -1,8 +1,6 @@
 package io.github.camelpreservica.vertx;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
+import io.github.camelpreservica.testing.FreePorts;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -20,7 +18,7 @@ class HeaderTimeoutVertxPlatformHttpServerTest {
 
     @Test
     void registersItsRouterUnderThePortsNameAndListensThere() throws Exception {
-        VertxPlatformHttpServerConfiguration configuration = configuration(freePort());
+        VertxPlatformHttpServerConfiguration configuration = configuration(FreePorts.next());
         HeaderTimeoutVertxPlatformHttpServer server = new HeaderTimeoutVertxPlatformHttpServer(configuration);
         try (CamelContext context = new DefaultCamelContext()) {
             context.addService(server);
@@ -42,9 +40,9 @@ class HeaderTimeoutVertxPlatformHttpServerTest {
         Vertx given = Vertx.vertx();
         try {
             HeaderTimeoutVertxPlatformHttpServer made = new HeaderTimeoutVertxPlatformHttpServer(
-                    configuration(freePort()));
+                    configuration(FreePorts.next()));
             HeaderTimeoutVertxPlatformHttpServer withGiven = new HeaderTimeoutVertxPlatformHttpServer(
-                    configuration(freePort()));
+                    configuration(FreePorts.next()));
             withGiven.setVertx(given);
             try (CamelContext first = new DefaultCamelContext(); CamelContext second = new DefaultCamelContext()) {
                 first.addService(made);
@@ -65,7 +63,7 @@ class HeaderTimeoutVertxPlatformHttpServerTest {
 
     @Test
     void refusesCorsNamingTheOption() throws Exception {
-        VertxPlatformHttpServerConfiguration configuration = configuration(freePort());
+        VertxPlatformHttpServerConfiguration configuration = configuration(FreePorts.next());
         configuration.getCors().setEnabled(true);
         try (CamelContext context = new DefaultCamelContext()) {
             // a service is initialised as it is added
@@ -81,11 +79,5 @@ class HeaderTimeoutVertxPlatformHttpServerTest {
         configuration.setBindHost(LOOPBACK);
         configuration.setBindPort(port);
         return configuration;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.testing.RunningMain;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.MainCommandLineSupport;
@@ -40,7 +41,7 @@ abstract class PipeRunSupport {
     void subscribesDeliversAnEventToTheSinkAndUnsubscribesOnStop() throws Exception {
         try (PreservicaSimulator preservica = PreservicaSimulator.builder().host("127.0.0.1").port(0)
                 .user(USER, PASSWORD, TENANT).build().start()) {
-            int port = RunningMain.freeLoopbackPort();
+            int port = FreePorts.next();
             String webhookUrl = "http://127.0.0.1:" + port + "/preservica/events";
             Path pipe = DocumentedPipe.writeTo(workDir);
 

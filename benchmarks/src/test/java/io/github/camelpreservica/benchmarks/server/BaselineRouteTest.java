@@ -1,12 +1,11 @@
 package io.github.camelpreservica.benchmarks.server;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Properties;
 
 import io.github.camelpreservica.benchmarks.delivery.DeliveryCheck;
 import io.github.camelpreservica.benchmarks.delivery.SignedDelivery;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +16,6 @@ class BaselineRouteTest {
 
     private Main server;
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @AfterEach
     void stopServer() throws Exception {
         if (server != null) {
@@ -32,7 +25,7 @@ class BaselineRouteTest {
 
     @Test
     void answers200ToAChunkedDelivery() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         server = BenchmarkServer.create("baseline", new BaselineRoute(BenchmarkServer.PATH), port, new Properties());
         server.start();
         SignedDelivery delivery = SignedDelivery.ofSize(1024, "s");

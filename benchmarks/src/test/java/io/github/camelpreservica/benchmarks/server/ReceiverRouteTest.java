@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import io.github.camelpreservica.benchmarks.delivery.DeliveryCheck;
 import io.github.camelpreservica.benchmarks.delivery.SignedDelivery;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,7 @@ class ReceiverRouteTest {
 
     @BeforeEach
     void startReceiver() throws Exception {
-        int port = BaselineRouteTest.freePort();
+        int port = FreePorts.next();
         Properties properties = new Properties();
         properties.setProperty("bench.secret", SECRET);
         server = BenchmarkServer.create("receiver", new ReceiverRoute(BenchmarkServer.PATH), port, properties);

@@ -17,6 +17,7 @@ import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.ReceiverDown;
 import io.github.camelpreservica.simulator.SimulatedCatalogue;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class CatchUpAfterCrashTest {
         }
         Path checkpointFile = tempDir.resolve("checkpoint.dat");
         Map<String, String> settings = settings(checkpointFile);
-        child = ReceiverJvm.start(WebhookTestSupport.freePort(), NAME, settings);
+        child = ReceiverJvm.start(FreePorts.next(), NAME, settings);
         assertThat(child.awaitLine(CrashingReceiverMain.READY, Duration.ofSeconds(60))).isPresent();
         await().atMost(Duration.ofSeconds(20)).until(() -> storedCheckpoint(checkpointFile) != null);
 

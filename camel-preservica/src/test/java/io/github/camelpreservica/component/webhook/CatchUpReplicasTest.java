@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelpreservica.delivery.WebhookEvent;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
@@ -46,7 +47,7 @@ class CatchUpReplicasTest extends WebhookTestSupport {
     @Test
     void whenTheLeaderDiesMidRoundTheNextLeaderRoutesEveryChange() throws Exception {
         AtomicInteger routedByA = new AtomicInteger();
-        CamelContext a = startReplica("a", freePort(), () -> {
+        CamelContext a = startReplica("a", FreePorts.next(), () -> {
             if (routedByA.incrementAndGet() == 3) {
                 // a dies in the middle of its round: it routed three changes of ten
                 new Thread(() -> replicas.get(0).stop(), "kill-replica-a").start();
@@ -54,7 +55,7 @@ class CatchUpReplicasTest extends WebhookTestSupport {
             }
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> consumer(a).getCatchUpLastRound().contains("completed"));
-        CamelContext b = startReplica("b", freePort(), () -> {
+        CamelContext b = startReplica("b", FreePorts.next(), () -> {
         });
         assertThat(consumer(b).isSubscriptionLeader()).isFalse();
 

@@ -17,6 +17,7 @@ import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.FireRequest;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -42,7 +43,7 @@ class ConsumerFaultsTest extends WebhookTestSupport {
 
     @Test
     void isReadyWhilePreservicaIsAwayThenSubscribesWhenItComesUpOnItsPort() throws Exception {
-        int laterPort = freePort();
+        int laterPort = FreePorts.next();
         startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&server=http://" + LOOPBACK + ":" + laterPort
                 + "&connectTimeout=1000&retrySubscribeInBackground=true&subscribeRetryDelay=100"
                 + "&subscribeRetryMaxDelay=500");

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 import io.github.camelpreservica.delivery.WebhookEvent;
+import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -18,8 +19,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * A receiver in a JVM of its own, for {@link ReceiverCrashTest} to kill: a real {@code preservica-webhook:<name>}
  * route subscribed to INDEXED, on a Vert.x server bound to 127.0.0.1 and the given port. It prints
  * {@value #READY} and the subscription id once started, {@value #RECEIVED} and the entity ref of each event routed,
- * and runs until killed. When it could not start because another process holds the port, it prints {@value
- * #PORT_TAKEN} and exits with {@value #PORT_TAKEN_EXIT_CODE}, so the parent can try another port.
+ * and runs until killed. When it could not listen on the port because another process holds it, it prints
+ * {@value #PORT_TAKEN} and exits with {@value #PORT_TAKEN_EXIT_CODE}, so the parent can try another port.
  * <p>
  * Arguments: local port, endpoint name. The Preservica server, user, password, tenant and secret come from the
  * environment variables named below, so they never show on a command line; this class never prints them.
@@ -57,6 +58,13 @@ public final class CrashingReceiverMain {
             throw e;
         }
         PreservicaWebhookConsumer consumer = (PreservicaWebhookConsumer) context.getRoute(name).getConsumer();
+        if (consumer.getSubscriptionIds().isEmpty() && !listens(context)) {
+            // the start succeeded without subscribing: Camel's Vert.x server only logged that it could not bind (the
+            // port is held by a socket of some other program, which need not listen on it), and the consumer,
+            // finding no server of its own on the port, keeps trying in the background as it does under Quarkus
+            report(PORT_TAKEN + port);
+            System.exit(PORT_TAKEN_EXIT_CODE);
+        }
         report(READY + consumer.getSubscriptionIds());
         // no shutdown hook, no stop: the parent kills this JVM with SIGKILL, as a crash would
         Thread.sleep(Long.MAX_VALUE);
@@ -115,6 +123,15 @@ public final class CrashingReceiverMain {
         } catch (BindException e) {
             return true;
         }
+    }
+
+    /**
+     * Whether this JVM's Vert.x server listens: Vert.x says so only on its implementation class, and the port it
+     * reports is the one asked for even after the bind failed.
+     */
+    private static boolean listens(CamelContext context) {
+        VertxPlatformHttpServer server = context.hasService(VertxPlatformHttpServer.class);
+        return server != null && server.getServer() instanceof TCPServerBase tcp && tcp.isListening();
     }
 
     private static void report(String line) {

@@ -15,6 +15,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.testing.HostileRequests;
 import io.github.camelpreservica.testing.HostileRequests.Engine;
 import io.github.camelpreservica.testing.RawHttp;
@@ -51,7 +52,7 @@ class HostileRequestsUnderCamelMainTest {
 
     @BeforeEach
     void startMain() throws Exception {
-        port = WebhookTestSupport.freePort();
+        port = FreePorts.next();
         main = new Main();
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", WebhookTestSupport.LOOPBACK);

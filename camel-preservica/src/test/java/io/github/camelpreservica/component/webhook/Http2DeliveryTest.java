@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.testing.TestCertificate;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
 import io.vertx.core.Vertx;
@@ -119,7 +120,7 @@ class Http2DeliveryTest {
     }
 
     private void startMain(boolean headTimeoutServer) throws Exception {
-        port = WebhookTestSupport.freePort();
+        port = FreePorts.next();
         main = new org.apache.camel.main.Main();
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", WebhookTestSupport.LOOPBACK);
@@ -173,7 +174,7 @@ class Http2DeliveryTest {
 
     private void start(java.util.function.Function<VertxPlatformHttpServerConfiguration, Service> server)
             throws Exception {
-        port = WebhookTestSupport.freePort();
+        port = FreePorts.next();
         context = new DefaultCamelContext();
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost(WebhookTestSupport.LOOPBACK);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -39,8 +40,8 @@ class ObservabilityUnderCamelMainTest {
         simulator = PreservicaSimulator.builder().port(0)
                 .user(WebhookTestSupport.USERNAME, WebhookTestSupport.PASSWORD, WebhookTestSupport.TENANT).build()
                 .start();
-        int port = WebhookTestSupport.freePort();
-        managementPort = WebhookTestSupport.freePort();
+        int port = FreePorts.next();
+        managementPort = FreePorts.next();
         main = WebhookTestSupport.camelMainPointedAt(simulator, port);
         main.addInitialProperty("camel.management.enabled", "true");
         main.addInitialProperty("camel.management.host", WebhookTestSupport.LOOPBACK);

@@ -2,6 +2,7 @@ package io.github.camelpreservica.component.webhook;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,8 @@ class ReceiverCrashTest {
     private static final String SECRET = "shared-5b08f3aa-crash";
     private static final String NAME = "indexed";
     private static final Duration CHILD_WAIT = Duration.ofSeconds(60);
+    // the port asked for, then up to two free ones, should something else have bound the one before in the meantime
+    private static final int MAX_ATTEMPTS = 3;
 
     private PreservicaSimulator simulator;
     private final List<ReceiverJvm> children = new ArrayList<>();
@@ -63,7 +67,7 @@ class ReceiverCrashTest {
 
     @Test
     void replacesTheSubscriptionLeftByAKilledJvmAndLeavesNoneAfterACleanStop() throws Exception {
-        ReceiverJvm child = startReceiverJvm(WebhookTestSupport.freePort());
+        ReceiverJvm child = startReceiverJvm(FreePorts.next());
         String deadId = onlySubscription().id();
         assertThat(onlySubscription().url()).isEqualTo(receiverUrl(child.port()));
         assertThat(simulator.fire("INDEXED", "before-the-crash")).extracting(DeliveryRecord::status)
@@ -98,18 +102,34 @@ class ReceiverCrashTest {
         // challenge reaches the program holding the port, which hangs up (so no waiting for the challenge timeout)
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName(WebhookTestSupport.LOOPBACK))) {
             hangUpOnEveryConnection(taken);
-            ReceiverJvm child = startReceiverJvm(taken.getLocalPort());
-
-            assertThat(children).hasSize(2);
-            assertThat(children.get(0).output()).contains(CrashingReceiverMain.PORT_TAKEN + taken.getLocalPort());
-            assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::url)
-                    .containsExactly(receiverUrl(child.port()));
+            assertMovesOnFromThePortHeldElsewhere(taken.getLocalPort());
         }
     }
 
     @Test
+    void leavesNoSubscriptionForAPortHeldBySocketThatDoesNotListen() throws Exception {
+        // a port held by a socket that does not listen (the local end of another program's connection, say): the
+        // bind fails and nothing answers there, so the receiver starts without a subscription and keeps trying in the
+        // background, as under Quarkus, where the server listens late; none is made for a URL nobody answers
+        try (Socket holder = new Socket()) {
+            holder.setReuseAddress(false);
+            holder.bind(new InetSocketAddress(WebhookTestSupport.LOOPBACK, FreePorts.next()));
+            assertMovesOnFromThePortHeldElsewhere(holder.getLocalPort());
+        }
+    }
+
+    private void assertMovesOnFromThePortHeldElsewhere(int heldPort) throws Exception {
+        ReceiverJvm child = startReceiverJvm(heldPort);
+
+        assertThat(children.get(0).output()).contains(CrashingReceiverMain.PORT_TAKEN + heldPort);
+        assertThat(child.port()).isNotEqualTo(heldPort);
+        assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::url)
+                .containsExactly(receiverUrl(child.port()));
+    }
+
+    @Test
     void neverPrintsThePasswordOrTheSecretItWasGiven() throws Exception {
-        ReceiverJvm child = startReceiverJvm(WebhookTestSupport.freePort());
+        ReceiverJvm child = startReceiverJvm(FreePorts.next());
         assertThat(simulator.fire("INDEXED", "one-event")).extracting(DeliveryRecord::status).containsExactly(200);
         assertThat(child.awaitLine(CrashingReceiverMain.RECEIVED, CHILD_WAIT)).contains("one-event");
 
@@ -121,21 +141,21 @@ class ReceiverCrashTest {
 
     /**
      * Starts a receiver JVM on the port; if that port turned out to be taken (another process bound it between our
-     * check and the child's bind), once more on a port free now. Returns it once it has subscribed.
+     * check and the child's bind), again on a port free now. Returns it once it has subscribed.
      */
     private ReceiverJvm startReceiverJvm(int port) throws Exception {
         for (int attempt = 1;; attempt++) {
-            ReceiverJvm child = ReceiverJvm.start(attempt == 1 ? port : WebhookTestSupport.freePort(), NAME,
+            ReceiverJvm child = ReceiverJvm.start(attempt == 1 ? port : FreePorts.next(), NAME,
                     settings());
             children.add(child);
             Optional<String> subscriptionId = child.awaitLine(CrashingReceiverMain.READY, CHILD_WAIT);
             if (subscriptionId.isPresent()) {
-                assertThat(simulator.subscriptions()).extracting(SimulatedSubscription::id)
-                        .containsExactly(subscriptionId.get());
+                assertThat(simulator.subscriptions()).as("the receiver's output:%n%s", child.output())
+                        .extracting(SimulatedSubscription::id).containsExactly(subscriptionId.get());
                 return child;
             }
             int exitCode = child.awaitExit();
-            if (exitCode != CrashingReceiverMain.PORT_TAKEN_EXIT_CODE || attempt == 2) {
+            if (exitCode != CrashingReceiverMain.PORT_TAKEN_EXIT_CODE || attempt == MAX_ATTEMPTS) {
                 throw new AssertionError("The receiver JVM on port " + child.port() + " ended before it was ready"
                         + " (exit code " + exitCode + "):\n" + child.output());
             }

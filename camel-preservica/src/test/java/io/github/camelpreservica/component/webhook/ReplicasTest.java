@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
@@ -47,8 +48,8 @@ class ReplicasTest extends WebhookTestSupport {
 
     @BeforeEach
     void startBalancer() throws Exception {
-        portA = freePort();
-        portB = freePort();
+        portA = FreePorts.next();
+        portB = FreePorts.next();
         balancer = new RoundRobinProxy(List.of(portA, portB));
     }
 

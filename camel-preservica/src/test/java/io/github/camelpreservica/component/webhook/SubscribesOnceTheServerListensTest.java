@@ -8,6 +8,7 @@ import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
@@ -50,7 +51,7 @@ class SubscribesOnceTheServerListensTest {
         simulator = PreservicaSimulator.builder().port(0)
                 .user(WebhookTestSupport.USERNAME, WebhookTestSupport.PASSWORD, WebhookTestSupport.TENANT).build()
                 .start();
-        port = WebhookTestSupport.freePort();
+        port = FreePorts.next();
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import javax.management.ObjectName;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
@@ -35,7 +36,7 @@ class WebhookCamelMainTest {
         simulator = PreservicaSimulator.builder().port(0)
                 .user(WebhookTestSupport.USERNAME, WebhookTestSupport.PASSWORD, WebhookTestSupport.TENANT).build()
                 .start();
-        port = WebhookTestSupport.freePort();
+        port = FreePorts.next();
         main = WebhookTestSupport.camelMainPointedAt(simulator, port);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override

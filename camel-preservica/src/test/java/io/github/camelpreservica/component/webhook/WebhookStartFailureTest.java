@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class WebhookStartFailureTest extends WebhookTestSupport {
 
     @Test
     void failsToStartNamingHostAndPortWhenPreservicaIsUnreachable() throws Exception {
-        int closedPort = freePort();
+        int closedPort = FreePorts.next();
         String server = "http://" + LOOPBACK + ":" + closedPort;
 
         assertThatThrownBy(() -> startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&server=" + server
@@ -28,7 +29,7 @@ class WebhookStartFailureTest extends WebhookTestSupport {
 
     @Test
     void closesTheReceivingPathWhenStartFails() throws Exception {
-        String server = "http://" + LOOPBACK + ":" + freePort();
+        String server = "http://" + LOOPBACK + ":" + FreePorts.next();
         assertThatThrownBy(() -> startRoute("indexed", "preservica-webhook:indexed?trigger=INDEXED&server=" + server
                 + "&connectTimeout=2000"));
 

@@ -1,7 +1,5 @@
 package io.github.camelpreservica.component.webhook;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +12,7 @@ import java.util.Map;
 import io.github.camelpreservica.client.CredentialResolver;
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -79,7 +78,7 @@ abstract class WebhookTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         simulator.reset();
         CamelContext context = super.createCamelContext();
-        httpPort = freePort();
+        httpPort = FreePorts.next();
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost(LOOPBACK);
         server.setBindPort(httpPort);
@@ -163,11 +162,5 @@ abstract class WebhookTestSupport extends CamelTestSupport {
                 + "\"tenant\":\"" + TENANT + "\",\"version\":\"7.0\",\"events\":[{\"event\":\"FullTextIndexed\","
                 + "\"entityType\":\"IO\",\"entityRef\":\"" + entityRef + "\",\"identifiers\":[]}],"
                 + "\"trigger\":\"FULL_TEXT_INDEXED\"}").getBytes(StandardCharsets.UTF_8);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
-        }
     }
 }

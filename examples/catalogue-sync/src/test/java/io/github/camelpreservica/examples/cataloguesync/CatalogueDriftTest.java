@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelpreservica.simulator.CatalogueEntry;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
-import io.github.camelpreservica.testing.RunningMain;
+import io.github.camelpreservica.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +52,7 @@ class CatalogueDriftTest {
         // backfill of what was there before is catchUpInitialLookBack's job, not this test's)
         try (PreservicaSimulator preservica = PreservicaSimulator.builder().port(0).user(USER, PASSWORD, TENANT)
                 .demoAssets(false).build().start()) {
-            int port = RunningMain.freeLoopbackPort();
+            int port = FreePorts.next();
             Map<String, String> environment = new HashMap<>();
             environment.put("PRESERVICA_SERVER", preservica.baseUrl());
             environment.put("PRESERVICA_USERNAME", USER);

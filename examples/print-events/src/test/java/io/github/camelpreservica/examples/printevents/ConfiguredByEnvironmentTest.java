@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
-import io.github.camelpreservica.testing.RunningMain;
+import io.github.camelpreservica.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +39,7 @@ class ConfiguredByEnvironmentTest {
     void printsTheEventsOfTheServerInItsEnvironmentAndUnsubscribesOnSigterm() throws Exception {
         try (PreservicaSimulator preservica = PreservicaSimulator.builder()
                 .port(0).user("archivist", "archivist-password", "ACME").demoAssets(true).build().start()) {
-            int port = RunningMain.freeLoopbackPort();
+            int port = FreePorts.next();
             String webhookUrl = "http://127.0.0.1:" + port + "/hooks/preservica";
             ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-cp", absoluteClassPath(),
                     PrintEventsApplication.class.getName())

@@ -1,10 +1,6 @@
 package io.github.camelpreservica.examples.quarkus;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelpreservica.examples.quarkus.SimulatedPreservica.Receiver;
 import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.testing.HostileRequests;
 import io.github.camelpreservica.testing.TestCertificate;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -146,7 +143,7 @@ class Http2AndTlsOnQuarkusTest {
             Path keystore = TestCertificate.create(Files.createTempDirectory("quarkus-tls"));
             keystore.getParent().toFile().deleteOnExit();
             keystore.toFile().deleteOnExit();
-            System.setProperty(SSL_PORT_PROPERTY, Integer.toString(freeLoopbackPort()));
+            System.setProperty(SSL_PORT_PROPERTY, Integer.toString(FreePorts.next()));
             System.setProperty(KEYSTORE_PROPERTY, keystore.toString());
             return keystore;
         }
@@ -167,14 +164,6 @@ class Http2AndTlsOnQuarkusTest {
                         "camel.component.preservica-webhook.subscribe", "false");
             } catch (Exception e) {
                 throw new IllegalStateException("No test certificate for Quarkus' HTTPS", e);
-            }
-        }
-
-        private static int freeLoopbackPort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }

@@ -3,9 +3,6 @@ package io.github.camelpreservica.examples.quarkus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +42,7 @@ class ReadmeCommandIT {
         Path jar = jar();
         try (PreservicaSimulator preservica = PreservicaSimulator.builder().host("127.0.0.1")
                 .port(0).user("archivist", "archivist-password", "ACME").build().start()) {
-            int port = freeLoopbackPort();
+            int port = FreePorts.next();
             String webhookUrl = "http://127.0.0.1:" + port + "/hooks/preservica";
             ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString())
                     .directory(workingDirectory.toFile())
@@ -93,7 +91,7 @@ class ReadmeCommandIT {
 
     @Test
     void runsTheDemoWhenNoServerIsConfigured() throws Exception {
-        int port = freeLoopbackPort();
+        int port = FreePorts.next();
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar().toString())
                 .directory(workingDirectory.toFile())
                 .redirectError(workingDirectory.resolve("stderr.log").toFile());
@@ -151,13 +149,5 @@ class ReadmeCommandIT {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port for the application's HTTP server", e);
-        }
     }
 }

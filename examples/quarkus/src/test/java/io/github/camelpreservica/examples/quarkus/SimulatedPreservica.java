@@ -1,12 +1,9 @@
 package io.github.camelpreservica.examples.quarkus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -32,7 +29,7 @@ public class SimulatedPreservica implements QuarkusTestResourceLifecycleManager 
                 .user(USER, PASSWORD, TENANT)
                 .build()
                 .start();
-        httpPort = freeLoopbackPort();
+        httpPort = FreePorts.next();
         return Map.of(
                 "quarkus.http.host", "127.0.0.1",
                 "quarkus.http.test-port", Integer.toString(httpPort),
@@ -60,14 +57,6 @@ public class SimulatedPreservica implements QuarkusTestResourceLifecycleManager 
 
     static String receiverUrl(int port) {
         return "http://127.0.0.1:" + port + WEBHOOK_PATH;
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port for the application's HTTP server", e);
-        }
     }
 
     /** Where the application under test receives Preservica's calls. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class ActuatorHealthAndMetricsTest {
     @DynamicPropertySource
     static void pointTheApplicationAtTheSimulator(DynamicPropertyRegistry registry) {
         simulator = PreservicaSimulator.builder().port(0).user("admin", "secret", "TEST").build().start();
-        serverPort = SimulatedPreservicaProperties.freePort();
+        serverPort = FreePorts.next();
         SimulatedPreservicaProperties.register(registry, simulator, serverPort, "actuator-example-secret-0123456789");
         registry.add("camel.component.preservica-webhook.webhook-external-url",
                 () -> "http://127.0.0.1:" + serverPort + "/preservica/events");
@@ -91,5 +92,4 @@ class ActuatorHealthAndMetricsTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
-
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.testing.HostileRequests;
 import io.github.camelpreservica.testing.HostileRequests.Engine;
 import org.apache.camel.builder.RouteBuilder;
@@ -47,7 +48,7 @@ class HostileRequestsOnSpringBootTest {
         // the application's own route subscribes: give it a Preservica
         simulator = PreservicaSimulator.builder().host(HostileRequests.LOOPBACK).port(0).user("admin", "secret", "TEST")
                 .build().start();
-        serverPort = SimulatedPreservicaProperties.freePort();
+        serverPort = FreePorts.next();
         SimulatedPreservicaProperties.register(registry, simulator, serverPort, SECRET);
         // Tomcat's read timeout (60 s by default) plays the head-timeout server's part: as short as there
         registry.add("server.tomcat.connection-timeout", () -> HostileRequests.HEAD_TIMEOUT_MILLIS + "ms");
@@ -82,5 +83,4 @@ class HostileRequestsOnSpringBootTest {
                     + serverPort + PATH);
         }
     }
-
 }

@@ -1,9 +1,5 @@
 package io.github.camelpreservica.examples.springboot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.testing.HostileRequests;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -56,7 +53,7 @@ class Http2CleartextOnSpringBootTest {
 
     @DynamicPropertySource
     static void serveHttp2InClearText(DynamicPropertyRegistry registry) {
-        serverPort = freePort();
+        serverPort = FreePorts.next();
         registry.add("server.port", () -> serverPort);
         registry.add("server.address", () -> HostileRequests.LOOPBACK);
         registry.add("server.http2.enabled", () -> "true");
@@ -122,14 +119,6 @@ class Http2CleartextOnSpringBootTest {
             // its own URL: the application's webhook-external-url is the component's, for every endpoint
             return HostileRequests.route(EXCHANGES_BY_REF, CASE_EXCHANGES,
                     "&webhookExternalUrl=" + url());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

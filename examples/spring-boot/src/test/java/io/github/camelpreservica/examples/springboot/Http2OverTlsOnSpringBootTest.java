@@ -2,9 +2,6 @@ package io.github.camelpreservica.examples.springboot;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.github.camelpreservica.signing.WebhookSignatures;
+import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.testing.HostileRequests;
 import io.github.camelpreservica.testing.TestCertificate;
 import org.apache.camel.builder.RouteBuilder;
@@ -61,7 +59,7 @@ class Http2OverTlsOnSpringBootTest {
     static void serveTlsAndHttp2(DynamicPropertyRegistry registry) throws Exception {
         certificateDir = Files.createTempDirectory("spring-boot-tls");
         keystore = TestCertificate.create(certificateDir);
-        serverPort = freePort();
+        serverPort = FreePorts.next();
         registry.add("server.port", () -> serverPort);
         registry.add("server.address", () -> HostileRequests.LOOPBACK);
         registry.add("server.ssl.enabled", () -> "true");
@@ -126,14 +124,6 @@ class Http2OverTlsOnSpringBootTest {
             // its own URL: the application's webhook-external-url is the component's, for every endpoint
             return HostileRequests.route(EXCHANGES_BY_REF, CASE_EXCHANGES,
                     "&webhookExternalUrl=https://localhost:" + serverPort + PATH);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

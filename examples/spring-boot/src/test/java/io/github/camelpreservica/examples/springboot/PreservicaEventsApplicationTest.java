@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -55,7 +56,7 @@ class PreservicaEventsApplicationTest {
     static void pointTheApplicationAtTheSimulator(DynamicPropertyRegistry registry) {
         simulator = PreservicaSimulator.builder().port(0).user("admin", "secret", "TEST").build().start();
         // chosen here rather than RANDOM_PORT because the webhook URL given to Preservica must name it up front
-        serverPort = SimulatedPreservicaProperties.freePort();
+        serverPort = FreePorts.next();
         SimulatedPreservicaProperties.register(registry, simulator, serverPort, SECRET);
         registry.add("camel.component.preservica-webhook.webhook-external-url",
                 PreservicaEventsApplicationTest::webhookUrl);
@@ -113,5 +114,4 @@ class PreservicaEventsApplicationTest {
             }
         }
     }
-
 }

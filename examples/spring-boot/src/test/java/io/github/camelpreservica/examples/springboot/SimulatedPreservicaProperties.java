@@ -1,9 +1,6 @@
 package io.github.camelpreservica.examples.springboot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,14 +25,5 @@ final class SimulatedPreservicaProperties {
         registry.add("camel.component.preservica-webhook.password", () -> PASSWORD);
         registry.add("camel.component.preservica-webhook.tenant", () -> TENANT);
         registry.add("camel.component.preservica-webhook.secret", () -> secret);
-    }
-
-    /** A port free on loopback now: chosen up front, since the webhook URL given to Preservica must name it. */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class WebhookLimitsOnSpringBootTest {
     @DynamicPropertySource
     static void pointTheApplicationAtTheSimulator(DynamicPropertyRegistry registry) {
         simulator = PreservicaSimulator.builder().port(0).user("admin", "secret", "TEST").build().start();
-        serverPort = SimulatedPreservicaProperties.freePort();
+        serverPort = FreePorts.next();
         SimulatedPreservicaProperties.register(registry, simulator, serverPort, SECRET);
         registry.add("camel.component.preservica-webhook.webhook-external-url",
                 () -> "http://127.0.0.1:" + serverPort + PATH);
@@ -217,5 +218,4 @@ class WebhookLimitsOnSpringBootTest {
                 .filter(p -> p.getType() == MemoryType.HEAP && !p.getName().contains("Eden"))
                 .toList();
     }
-
 }

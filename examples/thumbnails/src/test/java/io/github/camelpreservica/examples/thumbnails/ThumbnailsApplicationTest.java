@@ -1,9 +1,6 @@
 package io.github.camelpreservica.examples.thumbnails;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -17,6 +14,7 @@ import io.github.camelpreservica.examples.demo.DemoPreservica;
 import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedAsset;
+import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +101,7 @@ class ThumbnailsApplicationTest {
 
     private PreservicaSimulator start(DemoPreservica demo, String dsl, String dir) {
         main = ThumbnailsApplication.newMain(demo);
-        main.addOverrideProperty("camel.server.port", String.valueOf(freePort()));
+        main.addOverrideProperty("camel.server.port", String.valueOf(FreePorts.next()));
         main.addOverrideProperty("thumbnails.dir", dir);
         main.addOverrideProperty("thumbnails.dsl", dsl);
         run = thread.submit(() -> {
@@ -123,14 +121,6 @@ class ThumbnailsApplicationTest {
                     Files.delete(path);
                 }
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port", e);
         }
     }
 }
