@@ -13,14 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A port asked of the kernel with {@code new ServerSocket(0)} and closed again comes from the ephemeral range, the
  * range the kernel also draws from for the local end of every outgoing connection and every other {@code bind(0)}. In
  * the moment between closing it and the test's server binding it, one of the suite's own HTTP clients could take it,
- * and the server then fails to bind (one CI run failed so). The ports here lie below that range (Linux starts it at
+ * and the server then fails to bind (the likeliest cause of one failed CI run). The ports here lie below that range
+ * (Linux starts it at
  * 32768; Windows and macOS at 49152), where the kernel never hands one out, and each is given once per JVM and only
  * after a bind on the loopback address and on the wildcard address succeeded.
  */
 public final class FreePorts {
 
-    static final int LOWEST = 20_000;
-    static final int HIGHEST = 32_000;
+    private static final int LOWEST = 20_000;
+    private static final int HIGHEST = 32_000;
 
     private static final AtomicInteger NEXT = new AtomicInteger(
             LOWEST + ThreadLocalRandom.current().nextInt(HIGHEST - LOWEST));
