@@ -37,9 +37,7 @@ class ObservabilityUnderCamelMainTest {
 
     @BeforeEach
     void start() throws Exception {
-        simulator = PreservicaSimulator.builder().port(0)
-                .user(WebhookTestSupport.USERNAME, WebhookTestSupport.PASSWORD, WebhookTestSupport.TENANT).build()
-                .start();
+        simulator = WebhookTestSupport.newSimulator();
         int port = FreePorts.next();
         managementPort = FreePorts.next();
         main = WebhookTestSupport.camelMainPointedAt(simulator, port);

@@ -48,9 +48,7 @@ class SubscribesOnceTheServerListensTest {
 
     @BeforeEach
     void startSimulator() throws Exception {
-        simulator = PreservicaSimulator.builder().port(0)
-                .user(WebhookTestSupport.USERNAME, WebhookTestSupport.PASSWORD, WebhookTestSupport.TENANT).build()
-                .start();
+        simulator = WebhookTestSupport.newSimulator();
         port = FreePorts.next();
     }
 

@@ -33,9 +33,7 @@ class WebhookCamelMainTest {
 
     @BeforeEach
     void start() throws Exception {
-        simulator = PreservicaSimulator.builder().port(0)
-                .user(WebhookTestSupport.USERNAME, WebhookTestSupport.PASSWORD, WebhookTestSupport.TENANT).build()
-                .start();
+        simulator = WebhookTestSupport.newSimulator();
         port = FreePorts.next();
         main = WebhookTestSupport.camelMainPointedAt(simulator, port);
         main.configure().addRoutesBuilder(new RouteBuilder() {

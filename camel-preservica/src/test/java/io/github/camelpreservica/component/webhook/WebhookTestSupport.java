@@ -64,7 +64,12 @@ abstract class WebhookTestSupport extends CamelTestSupport {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = PreservicaSimulator.builder().port(0).user(USERNAME, PASSWORD, TENANT).build().start();
+        simulator = newSimulator();
+    }
+
+    /** A simulator of its own on a free port, started, that knows the user {@link #USERNAME} of {@link #TENANT}. */
+    static PreservicaSimulator newSimulator() {
+        return PreservicaSimulator.builder().port(0).user(USERNAME, PASSWORD, TENANT).build().start();
     }
 
     @AfterAll

@@ -1,14 +1,9 @@
 package io.github.camelpreservica.examples.printevents;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -20,6 +15,7 @@ import io.github.camelpreservica.simulator.DemoAssets;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
 import io.github.camelpreservica.testing.FreePorts;
+import io.github.camelpreservica.testing.ProcessOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,9 +57,7 @@ class ConfiguredByEnvironmentTest {
             environment.put("PRESERVICA_CATCH_UP_INTERVAL", "1s");
 
             Process application = builder.start();
-            List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-            Thread reader = new Thread(() -> readLines(application, stdout), "application-stdout");
-            reader.start();
+            ProcessOutput stdout = ProcessOutput.of(application);
             try {
                 await().atMost(90, TimeUnit.SECONDS).until(() -> !application.isAlive()
                         || preservica.subscriptions().stream().map(SimulatedSubscription::url)
@@ -73,13 +67,13 @@ class ConfiguredByEnvironmentTest {
                 preservica.fire("INDEXED", DemoAssets.TOWN_PLAN_REF);
 
                 await().atMost(30, TimeUnit.SECONDS)
-                        .until(() -> snapshot(stdout).stream().anyMatch(l -> l.contains(DemoAssets.TOWN_PLAN_REF)));
+                        .until(() -> stdout.lines().stream().anyMatch(l -> l.contains(DemoAssets.TOWN_PLAN_REF)));
                 // a title edit fires no webhook: the catch-up prints it within an interval
                 preservica.catalogue().modify(DemoAssets.TOWN_PLAN_REF, "Town plan, retitled", null, false);
-                await().atMost(30, TimeUnit.SECONDS).until(() -> snapshot(stdout).stream()
+                await().atMost(30, TimeUnit.SECONDS).until(() -> stdout.lines().stream()
                         .anyMatch(l -> l.contains(DemoAssets.TOWN_PLAN_REF) && l.contains("\"event\":\"Updated\"")));
                 assertThat(checkpointFile).content().contains("preservica-webhook:events=");
-                assertThat(snapshot(stdout)).allSatisfy(line -> {
+                assertThat(stdout.lines()).allSatisfy(line -> {
                     JsonNode event = new ObjectMapper().readTree(line);
                     assertThat(event.path("entityRef").asText()).isEqualTo(DemoAssets.TOWN_PLAN_REF);
                     assertThat(event.path("tenant").asText()).isEqualTo("ACME");
@@ -87,24 +81,9 @@ class ConfiguredByEnvironmentTest {
             } finally {
                 application.destroy(); // SIGTERM
                 assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("the application exits").isTrue();
-                reader.join(TimeUnit.SECONDS.toMillis(10));
+                stdout.awaitEnd(Duration.ofSeconds(10));
             }
             assertThat(preservica.subscriptions()).as("subscriptions after SIGTERM; log: %s", log()).isEmpty();
-        }
-    }
-
-    private static List<String> snapshot(List<String> lines) {
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
-    }
-
-    private static void readLines(Process process, List<String> into) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            lines.lines().forEach(into::add);
-        } catch (Exception e) {
-            // the process ended; what was read stays in the list
         }
     }
 

@@ -1,13 +1,9 @@
 package io.github.camelpreservica.examples.quarkus;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +14,7 @@ import io.github.camelpreservica.simulator.DeliveryRecord;
 import io.github.camelpreservica.simulator.PreservicaSimulator;
 import io.github.camelpreservica.simulator.SimulatedSubscription;
 import io.github.camelpreservica.testing.FreePorts;
+import io.github.camelpreservica.testing.ProcessOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,9 +58,7 @@ class ReadmeCommandIT {
             environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
 
             Process application = builder.start();
-            List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-            Thread reader = new Thread(() -> readLines(application, stdout), "application-stdout");
-            reader.start();
+            ProcessOutput stdout = ProcessOutput.of(application);
             try {
                 await().atMost(90, TimeUnit.SECONDS).until(() -> !application.isAlive()
                         || preservica.subscriptions().stream().map(SimulatedSubscription::url)
@@ -74,8 +69,8 @@ class ReadmeCommandIT {
 
                 assertThat(sent).singleElement().extracting(DeliveryRecord::status).isEqualTo(200);
                 await().atMost(30, TimeUnit.SECONDS)
-                        .until(() -> snapshot(stdout).stream().anyMatch(l -> l.contains(TOWN_PLAN_REF)));
-                assertThat(snapshot(stdout)).allSatisfy(line -> {
+                        .until(() -> stdout.lines().stream().anyMatch(l -> l.contains(TOWN_PLAN_REF)));
+                assertThat(stdout.lines()).allSatisfy(line -> {
                     JsonNode event = new ObjectMapper().readTree(line);
                     assertThat(event.path("entityRef").asText()).isEqualTo(TOWN_PLAN_REF);
                     assertThat(event.path("tenant").asText()).isEqualTo("ACME");
@@ -83,7 +78,7 @@ class ReadmeCommandIT {
             } finally {
                 application.destroy(); // SIGTERM
                 assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("the application exits").isTrue();
-                reader.join(TimeUnit.SECONDS.toMillis(10));
+                stdout.awaitEnd(Duration.ofSeconds(10));
             }
             assertThat(preservica.subscriptions()).as("subscriptions after SIGTERM; log: %s", log()).isEmpty();
         }
@@ -101,20 +96,18 @@ class ReadmeCommandIT {
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
 
         Process application = builder.start();
-        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> readLines(application, stdout), "application-stdout");
-        reader.start();
+        ProcessOutput stdout = ProcessOutput.of(application);
         try {
             // the simulator of the demo fires an event every 3 seconds once the route subscribed
-            await().atMost(90, TimeUnit.SECONDS).until(() -> !application.isAlive() || !snapshot(stdout).isEmpty());
-            assertThat(snapshot(stdout)).as("events printed; log: %s", log()).isNotEmpty();
-            JsonNode event = new ObjectMapper().readTree(snapshot(stdout).get(0));
+            await().atMost(90, TimeUnit.SECONDS).until(() -> !application.isAlive() || !stdout.lines().isEmpty());
+            assertThat(stdout.lines()).as("events printed; log: %s", log()).isNotEmpty();
+            JsonNode event = new ObjectMapper().readTree(stdout.lines().get(0));
             assertThat(event.path("tenant").asText()).isEqualTo("DEMO");
             assertThat(event.path("trigger").asText()).isEqualTo("FULL_TEXT_INDEXED");
         } finally {
             application.destroy(); // SIGTERM
             assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("the application exits").isTrue();
-            reader.join(TimeUnit.SECONDS.toMillis(10));
+            stdout.awaitEnd(Duration.ofSeconds(10));
         }
         // the demo's simulator stops after the route, and tells what the route left behind
         assertThat(log()).contains("subscriptions left: 0");
@@ -125,21 +118,6 @@ class ReadmeCommandIT {
                 .toAbsolutePath();
         assertThat(jar).as("the packaged application").exists();
         return jar;
-    }
-
-    private static List<String> snapshot(List<String> lines) {
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
-    }
-
-    private static void readLines(Process process, List<String> into) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            lines.lines().forEach(into::add);
-        } catch (IOException e) {
-            // the process ended; what was read stays in the list
-        }
     }
 
     private String log() throws IOException {
