@@ -11,14 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.testing.FreePorts;
+import io.github.camelpreservica.testing.PriorKnowledgeHttp2;
 import io.github.camelpreservica.testing.TestCertificate;
 import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.RequestOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.apache.camel.builder.RouteBuilder;
@@ -229,23 +224,7 @@ class Http2DeliveryTest {
 
     /** The status of a POST sent as HTTP/2 from the first byte (h2c prior knowledge), or -1 when it failed. */
     private int sendWithPriorKnowledge() throws Exception {
-        byte[] body = nextDelivery();
-        Vertx vertx = Vertx.vertx();
-        try {
-            io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false).setConnectTimeout(5000));
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-                    .setHost(WebhookTestSupport.LOOPBACK)
-                    .setPort(port).setURI("/preservica/h2").setTimeout(20_000)
-                    .putHeader(WebhookSignatures.SIGNATURE_HEADER, SIGNATURES.sign(body));
-            return client.request(options)
-                    .compose(request -> request.send(Buffer.buffer(body)))
-                    .map(response -> response.statusCode())
-                    .otherwise(failure -> -1)
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
+        return PriorKnowledgeHttp2.post(port, "/preservica/h2", nextDelivery(), SIGNATURES);
     }
 
     private String url() {

@@ -10,24 +10,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelpreservica.examples.quarkus.SimulatedPreservica.Receiver;
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.testing.HostileRequests;
+import io.github.camelpreservica.testing.PriorKnowledgeHttp2;
 import io.github.camelpreservica.testing.TestCertificate;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.RequestOptions;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +86,7 @@ class Http2AndTlsOnQuarkusTest {
         String ref = HostileRequests.GOOD + "prior-knowledge";
         byte[] body = HostileRequests.delivery(ref);
 
-        assertThat(sendWithPriorKnowledge(body)).isEqualTo(200);
+        assertThat(PriorKnowledgeHttp2.post(receiver.port(), PATH, body, SIGNATURES)).isEqualTo(200);
         assertThat(EXCHANGES_BY_REF.get(ref)).hasValue(1);
     }
 
@@ -104,25 +98,6 @@ class Http2AndTlsOnQuarkusTest {
                 .timeout(Duration.ofSeconds(20))
                 .header(WebhookSignatures.SIGNATURE_HEADER, SIGNATURES.sign(body)).POST(publisher).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The status of a POST sent as HTTP/2 from the first byte (h2c prior knowledge), or -1 when it failed. */
-    private int sendWithPriorKnowledge(byte[] body) throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try {
-            io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false).setConnectTimeout(5000));
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-                    .setHost(HostileRequests.LOOPBACK).setPort(receiver.port()).setURI(PATH).setTimeout(20_000)
-                    .putHeader(WebhookSignatures.SIGNATURE_HEADER, SIGNATURES.sign(body));
-            return client.request(options)
-                    .compose(request -> request.send(Buffer.buffer(body)))
-                    .map(response -> response.statusCode())
-                    .otherwise(failure -> -1)
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
     }
 
     /**

@@ -7,18 +7,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelpreservica.signing.WebhookSignatures;
 import io.github.camelpreservica.testing.FreePorts;
 import io.github.camelpreservica.testing.HostileRequests;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.RequestOptions;
+import io.github.camelpreservica.testing.PriorKnowledgeHttp2;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -84,27 +78,8 @@ class Http2CleartextOnSpringBootTest {
         String ref = HostileRequests.GOOD + "prior-knowledge";
         byte[] body = HostileRequests.delivery(ref);
 
-        assertThat(sendWithPriorKnowledge(body)).isEqualTo(200);
+        assertThat(PriorKnowledgeHttp2.post(serverPort, PATH, body, SIGNATURES)).isEqualTo(200);
         assertThat(EXCHANGES_BY_REF.get(ref)).hasValue(1);
-    }
-
-    /** The status of a POST sent as HTTP/2 from the first byte (h2c prior knowledge), or -1 when it failed. */
-    private static int sendWithPriorKnowledge(byte[] body) throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try {
-            io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false).setConnectTimeout(5000));
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-                    .setHost(HostileRequests.LOOPBACK).setPort(serverPort).setURI(PATH).setTimeout(20_000)
-                    .putHeader(WebhookSignatures.SIGNATURE_HEADER, SIGNATURES.sign(body));
-            return client.request(options)
-                    .compose(request -> request.send(Buffer.buffer(body)))
-                    .map(response -> response.statusCode())
-                    .otherwise(failure -> -1)
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
     }
 
     private static String url() {
