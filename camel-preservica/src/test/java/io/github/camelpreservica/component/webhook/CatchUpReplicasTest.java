@@ -6,17 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.file.cluster.FileLockClusterService;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,20 +71,8 @@ class CatchUpReplicasTest extends WebhookTestSupport {
     }
 
     private CamelContext startReplica(String name, int port, Runnable onCaughtUp) throws Exception {
-        CamelContext replica = new DefaultCamelContext();
-        replica.getCamelContextExtension().setName("replica-" + name);
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost(LOOPBACK);
-        http.setBindPort(port);
-        replica.addService(new VertxPlatformHttpServer(http));
-        FileLockClusterService cluster = new FileLockClusterService();
-        cluster.setId(name);
-        cluster.setRoot(clusterRoot.toString());
-        cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
-        cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
-        replica.addService(cluster);
+        CamelContext replica = replicaContext(name, port, clusterRoot);
         replica.getRegistry().bind("checkpoints", sharedCheckpoints);
-        pointAtSimulator(replica);
         replica.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.github.camelpreservica.delivery.WebhookEvent;
 import io.github.camelpreservica.simulator.DeliveryRecord;
@@ -15,9 +14,6 @@ import io.github.camelpreservica.testing.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +37,6 @@ class ReplicasTest extends WebhookTestSupport {
     private final Map<String, String> receivedBy = new ConcurrentHashMap<>();
     private final Map<String, Integer> timesReceived = new ConcurrentHashMap<>();
     private final List<CamelContext> replicas = new ArrayList<>();
-    private final Map<CamelContext, FileLockClusterService> clusterServices = new ConcurrentHashMap<>();
     private RoundRobinProxy balancer;
     private int portA;
     private int portB;
@@ -142,7 +137,7 @@ class ReplicasTest extends WebhookTestSupport {
         String id = simulator.subscriptions().get(0).id();
 
         // a's lock is released while its route keeps running, as when a lease expires
-        clusterServices.get(a).stopView("preservica-events");
+        a.hasService(FileLockClusterService.class).stopView("preservica-events");
 
         awaitManaging(b);
         assertThat(consumer(a).isSubscriptionLeader()).isFalse();
@@ -159,9 +154,9 @@ class ReplicasTest extends WebhookTestSupport {
         CamelContext a = startReplica("a", portA);
         awaitManaging(a);
         CamelContext b = startReplica("b", portB);
-        clusterServices.get(a).stopView("preservica-events");
+        a.hasService(FileLockClusterService.class).stopView("preservica-events");
         awaitManaging(b);
-        clusterServices.get(a).startView("preservica-events");
+        a.hasService(FileLockClusterService.class).startView("preservica-events");
         String removed = simulator.subscriptions().get(0).id();
         template.sendBody("preservica-webhook:ops?operation=unsubscribe&subscriptionId=" + removed, null);
 
@@ -197,22 +192,7 @@ class ReplicasTest extends WebhookTestSupport {
     }
 
     private CamelContext startReplica(String name, int port) throws Exception {
-        CamelContext replica = new DefaultCamelContext();
-        replica.getCamelContextExtension().setName("replica-" + name);
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost(LOOPBACK);
-        http.setBindPort(port);
-        replica.addService(new VertxPlatformHttpServer(http));
-
-        FileLockClusterService cluster = new FileLockClusterService();
-        cluster.setId(name);
-        cluster.setRoot(clusterRoot.toString());
-        cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
-        cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
-        replica.addService(cluster);
-        clusterServices.put(replica, cluster);
-
-        pointAtSimulator(replica);
+        CamelContext replica = replicaContext(name, port, clusterRoot);
         replica.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelpreservica.client.CredentialResolver;
 import io.github.camelpreservica.signing.WebhookSignatures;
@@ -17,7 +18,10 @@ import io.github.camelpreservica.vertx.HeaderTimeoutVertxPlatformHttpServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -94,6 +98,28 @@ abstract class WebhookTestSupport extends CamelTestSupport {
 
         pointAtSimulator(context).getConfiguration().setReadTimeout(10_000);
         return context;
+    }
+
+    /**
+     * A context, not started, for one of several replicas: named {@code replica-<name>}, pointed at the simulator, with
+     * a Vert.x server on the loopback port and a file-lock cluster service (id {@code name}) under the root that tries
+     * for the lock every 200 ms.
+     */
+    static CamelContext replicaContext(String name, int port, Path clusterRoot) throws Exception {
+        CamelContext replica = new DefaultCamelContext();
+        replica.getCamelContextExtension().setName("replica-" + name);
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost(LOOPBACK);
+        http.setBindPort(port);
+        replica.addService(new VertxPlatformHttpServer(http));
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setId(name);
+        cluster.setRoot(clusterRoot.toString());
+        cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
+        replica.addService(cluster);
+        pointAtSimulator(replica);
+        return replica;
     }
 
     /**
