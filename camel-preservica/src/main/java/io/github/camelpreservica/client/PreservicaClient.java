@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,25 +197,21 @@ public final class PreservicaClient implements AutoCloseable {
 
     /** @throws PreservicaNotFoundException if there is no asset with this reference */
     public Asset getAsset(String ref) {
-        Objects.requireNonNull(ref, "ref");
-        PreservicaRequest request = PreservicaRequest
-                .get(ASSET_PATH + PreservicaRequest.pathSegment("entity reference", ref));
-        byte[] body = expectSuccess(request, "asset '" + ref + "'").body();
-        try {
-            return XipReader.readAsset(body);
-        } catch (IllegalArgumentException e) {
-            throw failures.unexpectedAnswer(request, e.getMessage());
-        }
+        return getEntity(ASSET_PATH, "asset", ref, XipReader::readAsset);
     }
 
     /** @throws PreservicaNotFoundException if there is no folder with this reference */
     public Folder getFolder(String ref) {
+        return getEntity(FOLDER_PATH, "folder", ref, XipReader::readFolder);
+    }
+
+    private <T> T getEntity(String collectionPath, String kind, String ref, Function<byte[], T> reader) {
         Objects.requireNonNull(ref, "ref");
         PreservicaRequest request = PreservicaRequest
-                .get(FOLDER_PATH + PreservicaRequest.pathSegment("entity reference", ref));
-        byte[] body = expectSuccess(request, "folder '" + ref + "'").body();
+                .get(collectionPath + PreservicaRequest.pathSegment("entity reference", ref));
+        byte[] body = expectSuccess(request, kind + " '" + ref + "'").body();
         try {
-            return XipReader.readFolder(body);
+            return reader.apply(body);
         } catch (IllegalArgumentException e) {
             throw failures.unexpectedAnswer(request, e.getMessage());
         }
